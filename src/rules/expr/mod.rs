@@ -1,0 +1,1 @@
+//! Rule expression language (being written).

@@ -1,0 +1,2 @@
+//! National rules as data.
+pub mod expr;
