@@ -1,1 +1,386 @@
-//! Reference data (placeholder being written).
+//! Reference data: the French administrative divisions and the Hubs
+//! territoriaux pour un numérique inclusif.
+//!
+//! **In**: the tables of `data/` (régions, départements, EPCI, communes,
+//! derived from INSEE's COG and the DGCL's EPCI list as packaged in
+//! `@etalab/decoupage-administratif` 6.0.0 by `scripts/update-data.sh`; the
+//! Hubs, hand-kept), embedded in the binary with `include_str!`.
+//!
+//! **Out**: [`Reference::get`], a process-wide read-only view with lookups by
+//! code ([`Reference::departement`], [`Reference::epci`], …), the EPCI of a
+//! département, the Hubs of a région; and [`checksum`], the SIREN/SIRET
+//! checks.
+//!
+//! Each table is parsed on first use, independently of the others (a check
+//! that never looks up a commune never parses `communes.tsv`). Loading the
+//! communes also loads the EPCI, from which each commune's EPCI is derived.
+//! Lookups are binary searches in tables sorted by code: O(log n), no hashing.
+//!
+//! Populations are INSEE *populations municipales* (the vintage shipped in
+//! the package; Mayotte: 2017). A département's and an EPCI's population is
+//! the sum of its communes', so shares computed from them are consistent.
+//! A commune with no known population (uninhabited TAAF districts,
+//! Clipperton) has population 0.
+
+#![warn(missing_docs)]
+
+pub mod checksum;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+const REGIONS_TSV: &str = include_str!("../../data/regions.tsv");
+const DEPARTEMENTS_TSV: &str = include_str!("../../data/departements.tsv");
+const EPCI_TSV: &str = include_str!("../../data/epci.tsv");
+const COMMUNES_TSV: &str = include_str!("../../data/communes.tsv");
+const HUBS_TSV: &str = include_str!("../../data/hubs.tsv");
+
+/// Version of `@etalab/decoupage-administratif` the tables are derived from.
+pub const SOURCE_VERSION: &str = "6.0.0";
+
+/// Where a territory lies: metropolitan France, an overseas département and
+/// région (DROM), or an overseas collectivité (COM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    /// France métropolitaine (Corse included).
+    Metro,
+    /// Département et région d'outre-mer: Guadeloupe, Martinique, Guyane,
+    /// La Réunion, Mayotte.
+    Drom,
+    /// Collectivité d'outre-mer (Saint-Pierre-et-Miquelon, Polynésie
+    /// française, Nouvelle-Calédonie…).
+    Com,
+}
+
+impl Zone {
+    /// The value as written in the data and the fact model: `metro`, `drom`
+    /// or `com`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Zone::Metro => "metro",
+            Zone::Drom => "drom",
+            Zone::Com => "com",
+        }
+    }
+
+    /// Parses `metro`, `drom` or `com`.
+    pub fn from_name(name: &str) -> Option<Zone> {
+        match name {
+            "metro" => Some(Zone::Metro),
+            "drom" => Some(Zone::Drom),
+            "com" => Some(Zone::Com),
+            _ => None,
+        }
+    }
+
+    /// Whether the zone is overseas (`drom` or `com`).
+    pub fn is_overseas(self) -> bool {
+        self != Zone::Metro
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A région (COG code `84`, `01`…; a COM is its own région, code `975`…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Region {
+    /// COG code.
+    pub code: String,
+    /// Official name, e.g. `Auvergne-Rhône-Alpes`.
+    pub nom: String,
+    /// Metropolitan or overseas.
+    pub zone: Zone,
+}
+
+/// A département (COG code `38`, `2A`, `971`…; a COM is also listed as a
+/// département with its own code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Departement {
+    /// COG code.
+    pub code: String,
+    /// Official name, e.g. `Isère`.
+    pub nom: String,
+    /// COG code of its région.
+    pub region: String,
+    /// Metropolitan or overseas.
+    pub zone: Zone,
+    /// Sum of its communes' populations municipales.
+    pub population: u64,
+}
+
+/// An EPCI à fiscalité propre (intercommunalité), identified by its SIREN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Epci {
+    /// SIREN (9 digits).
+    pub siren: String,
+    /// Official name, e.g. `Grenoble-Alpes-Métropole`.
+    pub nom: String,
+    /// Legal form as in the DGCL list: `CC` (communauté de communes), `CA`
+    /// (d'agglomération), `CU` (urbaine), `METRO` (métropole), `MET69`
+    /// (Métropole de Lyon).
+    pub kind: String,
+    /// Sum of its member communes' populations municipales.
+    pub population: u64,
+    /// INSEE codes of its member communes, sorted.
+    pub communes: Vec<String>,
+    /// Départements of its member communes, sorted, without duplicates
+    /// (89 EPCI span several départements).
+    pub departements: Vec<String>,
+}
+
+impl Epci {
+    /// The legal form in words, lower case: `communauté de communes`,
+    /// `communauté d'agglomération`, `communauté urbaine`, `métropole`,
+    /// `Métropole de Lyon`.
+    pub fn kind_label(&self) -> &'static str {
+        match self.kind.as_str() {
+            "CC" => "communauté de communes",
+            "CA" => "communauté d'agglomération",
+            "CU" => "communauté urbaine",
+            "METRO" => "métropole",
+            "MET69" => "Métropole de Lyon",
+            _ => "EPCI",
+        }
+    }
+}
+
+/// A commune (only *communes actuelles*: no commune déléguée or associée,
+/// no arrondissement municipal of Paris, Lyon or Marseille).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Commune {
+    /// INSEE code (5 characters, `38185`, `2A004`, `97101`).
+    pub insee: String,
+    /// Official name, e.g. `Grenoble`.
+    pub nom: String,
+    /// COG code of its département.
+    pub departement: String,
+    /// Population municipale; 0 when unknown (uninhabited territories).
+    pub population: u64,
+    /// SIREN of its EPCI; `None` for the few communes outside any EPCI
+    /// (Île-de-Bréhat, Île-de-Sein, Ouessant, L'Île-d'Yeu, and the COM).
+    pub epci: Option<String>,
+}
+
+/// A Hub territorial pour un numérique inclusif and the régions it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hub {
+    /// Name, e.g. `Hinaura`.
+    pub nom: String,
+    /// COG codes of the régions it covers (a région may have several Hubs).
+    pub regions: Vec<String>,
+}
+
+/// The EPCI table with its index by département.
+struct EpciTable {
+    list: Vec<Epci>,
+    /// Département code → indices into `list`, in SIREN order.
+    by_departement: BTreeMap<String, Vec<usize>>,
+}
+
+/// The reference data. Use [`Reference::get`]; every table is parsed on its
+/// first use and kept for the life of the process.
+pub struct Reference {
+    regions: OnceLock<Vec<Region>>,
+    departements: OnceLock<Vec<Departement>>,
+    epci: OnceLock<EpciTable>,
+    communes: OnceLock<Vec<Commune>>,
+    hubs: OnceLock<Vec<Hub>>,
+}
+
+static REFERENCE: Reference = Reference::unloaded();
+
+/// Panics with a clear message: the embedded tables are checked by the test
+/// suite, so a failure here is a build defect, never a user error.
+fn embedded<T>(result: Result<T, parse::ParseError>) -> T {
+    result.unwrap_or_else(|e| panic!("données de référence embarquées invalides : {e}"))
+}
+
+/// Binary search of `key` in `list`, sorted by `code`.
+fn find<'a, T>(list: &'a [T], key: &str, code: impl Fn(&T) -> &str) -> Option<&'a T> {
+    list.binary_search_by(|item| code(item).cmp(key))
+        .ok()
+        .map(|i| &list[i])
+}
+
+impl Reference {
+    /// The embedded reference data, shared by the whole process.
+    pub fn get() -> &'static Reference {
+        &REFERENCE
+    }
+
+    /// A fresh instance with no table parsed yet (for benchmarks).
+    #[doc(hidden)]
+    pub const fn unloaded() -> Reference {
+        Reference {
+            regions: OnceLock::new(),
+            departements: OnceLock::new(),
+            epci: OnceLock::new(),
+            communes: OnceLock::new(),
+            hubs: OnceLock::new(),
+        }
+    }
+
+    /// A fresh instance with every table parsed (for benchmarks).
+    #[doc(hidden)]
+    pub fn load_all() -> Reference {
+        let reference = Reference::unloaded();
+        reference.regions_table();
+        reference.departements_table();
+        reference.epci_table();
+        reference.communes_table();
+        reference.hubs();
+        reference
+    }
+
+    fn regions_table(&self) -> &[Region] {
+        self.regions
+            .get_or_init(|| embedded(parse::regions(REGIONS_TSV)))
+    }
+
+    fn departements_table(&self) -> &[Departement] {
+        self.departements
+            .get_or_init(|| embedded(parse::departements(DEPARTEMENTS_TSV)))
+    }
+
+    fn epci_table(&self) -> &EpciTable {
+        self.epci.get_or_init(|| {
+            let list = embedded(parse::epci(EPCI_TSV));
+            let mut by_departement: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for (i, epci) in list.iter().enumerate() {
+                for d in &epci.departements {
+                    by_departement.entry(d.clone()).or_default().push(i);
+                }
+            }
+            EpciTable {
+                list,
+                by_departement,
+            }
+        })
+    }
+
+    fn communes_table(&self) -> &[Commune] {
+        self.communes.get_or_init(|| {
+            let mut communes = embedded(parse::communes(COMMUNES_TSV));
+            embedded(parse::link_epci(&mut communes, &self.epci_table().list));
+            communes
+        })
+    }
+
+    /// The région of COG code `code` (`84`, `01`, `975`…).
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        find(self.regions_table(), code, |r| &r.code)
+    }
+
+    /// The département of COG code `code` (`38`, `2A`, `971`…).
+    pub fn departement(&self, code: &str) -> Option<&Departement> {
+        find(self.departements_table(), code, |d| &d.code)
+    }
+
+    /// The EPCI of SIREN `siren`.
+    pub fn epci(&self, siren: &str) -> Option<&Epci> {
+        find(&self.epci_table().list, siren, |e| &e.siren)
+    }
+
+    /// The commune of INSEE code `insee`.
+    pub fn commune(&self, insee: &str) -> Option<&Commune> {
+        find(self.communes_table(), insee, |c| &c.insee)
+    }
+
+    /// Every région, sorted by code.
+    pub fn regions(&self) -> impl Iterator<Item = &Region> {
+        self.regions_table().iter()
+    }
+
+    /// Every département, sorted by code.
+    pub fn departements(&self) -> impl Iterator<Item = &Departement> {
+        self.departements_table().iter()
+    }
+
+    /// Every EPCI, sorted by SIREN.
+    pub fn epcis(&self) -> impl Iterator<Item = &Epci> {
+        self.epci_table().list.iter()
+    }
+
+    /// Every commune, sorted by INSEE code.
+    pub fn communes(&self) -> impl Iterator<Item = &Commune> {
+        self.communes_table().iter()
+    }
+
+    /// The départements of région `code`, sorted by code.
+    pub fn departements_of_region(&self, code: &str) -> Vec<&Departement> {
+        self.departements().filter(|d| d.region == code).collect()
+    }
+
+    /// The EPCI having at least one member commune in département `code`,
+    /// sorted by SIREN (empty for an unknown code). An EPCI spanning several
+    /// départements is listed in each.
+    pub fn epcis_of_departement(&self, code: &str) -> Vec<&Epci> {
+        let table = self.epci_table();
+        table
+            .by_departement
+            .get(code)
+            .map(|indices| indices.iter().map(|&i| &table.list[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every Hub, in the order of `data/hubs.tsv`.
+    pub fn hubs(&self) -> &[Hub] {
+        self.hubs.get_or_init(|| embedded(parse::hubs(HUBS_TSV)))
+    }
+
+    /// The Hub named `nom` (exact name, e.g. `Hinaura`).
+    pub fn hub(&self, nom: &str) -> Option<&Hub> {
+        self.hubs().iter().find(|h| h.nom == nom)
+    }
+
+    /// The Hubs covering région `region` (a région code: see
+    /// [`Reference::normalize_region_code`]), in the order of
+    /// `data/hubs.tsv`. Guadeloupe has two.
+    pub fn hubs_of_region(&self, region: &str) -> Vec<&Hub> {
+        self.hubs()
+            .iter()
+            .filter(|h| h.regions.iter().any(|r| r == region))
+            .collect()
+    }
+
+    /// A hub's `region` attribute: accept a région code, or for a
+    /// single-département overseas région, its département code
+    /// (971 -> "01"); returns the canonical région code.
+    ///
+    /// `None` when `code` is neither: a département of a région that has
+    /// several (`38`) is not accepted as its région.
+    pub fn normalize_region_code(&self, code: &str) -> Option<String> {
+        if let Some(region) = self.region(code) {
+            return Some(region.code.clone());
+        }
+        let departement = self.departement(code)?;
+        let siblings = self
+            .departements()
+            .filter(|d| d.region == departement.region)
+            .count();
+        (siblings == 1 && departement.zone.is_overseas()).then(|| departement.region.clone())
+    }
+}
+
+impl fmt::Debug for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reference")
+            .field("regions_loaded", &self.regions.get().is_some())
+            .field("departements_loaded", &self.departements.get().is_some())
+            .field("epci_loaded", &self.epci.get().is_some())
+            .field("communes_loaded", &self.communes.get().is_some())
+            .field("hubs_loaded", &self.hubs.get().is_some())
+            .finish()
+    }
+}

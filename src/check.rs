@@ -1,0 +1,167 @@
+//! The `check` pipeline: paths in, one [`FileReport`] per `.copil` file out
+//! (read → parse → resolve), in sorted order. A file that cannot be read is
+//! a diagnostic in its report, never a crash.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{self, Diagnostic, codes};
+use crate::model::{self, Gouvernance};
+use crate::span::Span;
+use crate::syntax;
+
+/// The outcome of compiling one source text.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The governance, when the text compiles.
+    pub gouvernance: Option<Gouvernance>,
+    /// Every diagnostic, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Compiles a source text: parse, then resolve. `known_rules` are the rule
+/// ids a `derogation` may name.
+pub fn compile(src: &str, known_rules: &[&str]) -> Compiled {
+    let parsed = syntax::parse(src);
+    let (gouvernance, mut diagnostics) = model::resolve(&parsed.file, known_rules);
+    diagnostics.extend(parsed.diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    let gouvernance = gouvernance.filter(|_| !diagnostics.iter().any(Diagnostic::is_compile_error));
+    Compiled {
+        gouvernance,
+        diagnostics,
+    }
+}
+
+/// The check of one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as shown (relative to where copil runs, `/` separators).
+    pub path: String,
+    /// The source text, when it could be read.
+    pub source: Option<String>,
+    /// The territory's codes, joined by `,`, when known.
+    pub territoire: Option<String>,
+    /// True when the file compiled (no compiler error).
+    pub compiled: bool,
+    /// Every diagnostic, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The compiled governance.
+    pub gouvernance: Option<Gouvernance>,
+}
+
+/// Checks one source text already read.
+pub fn check_source(path: String, source: String, known_rules: &[&str]) -> FileReport {
+    let compiled = compile(&source, known_rules);
+    FileReport {
+        path,
+        territoire: compiled
+            .gouvernance
+            .as_ref()
+            .map(|g| g.territoire.codes.join(",")),
+        compiled: compiled.gouvernance.is_some(),
+        diagnostics: compiled.diagnostics,
+        gouvernance: compiled.gouvernance,
+        source: Some(source),
+    }
+}
+
+/// Reads and checks one file.
+pub fn check_file(path: &Path, known_rules: &[&str]) -> FileReport {
+    let shown = display_path(path);
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => check_source(shown, text, known_rules),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                failed(
+                    shown,
+                    Diagnostic::error(
+                        codes::UTF8,
+                        Span::new(at, at + 1),
+                        format!("le fichier n'est pas en UTF-8 (octet invalide ligne {line})"),
+                    )
+                    .label("octet invalide")
+                    .help("enregistrez le fichier en UTF-8 (sans BOM de préférence)"),
+                )
+            }
+        },
+        Err(e) => failed(
+            shown,
+            Diagnostic::error(
+                codes::LECTURE,
+                Span::new(0, 0),
+                format!("le fichier ne peut pas être lu : {}", io_message(&e)),
+            )
+            .label("illisible")
+            .help("vérifiez le chemin et les droits de lecture"),
+        ),
+    }
+}
+
+fn failed(path: String, diagnostic: Diagnostic) -> FileReport {
+    FileReport {
+        path,
+        source: None,
+        territoire: None,
+        compiled: false,
+        diagnostics: vec![diagnostic],
+        gouvernance: None,
+    }
+}
+
+/// The reason of an I/O error, in French.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "il n'existe pas".to_string(),
+        ErrorKind::PermissionDenied => "permission refusée".to_string(),
+        ErrorKind::IsADirectory => "c'est un dossier".to_string(),
+        _ => format!("erreur d'entrée-sortie ({e})"),
+    }
+}
+
+/// The `.copil` files named by `paths`: files as given, folders walked for
+/// every `*.copil` below them. Sorted and without duplicates, so that the
+/// order of the arguments does not change the output. A path that does not
+/// exist is kept: checking it reports the error.
+pub fn collect_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut out);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out.sort_by_key(|p| display_path(p));
+    out.dedup_by_key(|p| display_path(p));
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, out);
+        } else if entry.extension().is_some_and(|e| e == "copil") {
+            out.push(entry);
+        }
+    }
+}
+
+/// A path as shown in reports: `/` separators, no leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut text = text.as_str();
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    text.to_string()
+}

@@ -1,0 +1,559 @@
+//! Resolution of the pilotage, the comités, the existing bodies, their
+//! perimeters, the `rend_compte` chains, the CRSN and the non-overlap
+//! constraints.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Diagnostic, codes};
+use crate::span::Span;
+use crate::syntax::ast::{self, Attr, BodyAttr, Ident, Item, PilotageAttr};
+
+use super::resolve::{DeclKind, Resolver};
+use super::types::*;
+
+/// The attributes of a comité or an existing body, once read.
+#[derive(Default)]
+struct BodyParts {
+    presidence: Vec<String>,
+    membres: Vec<String>,
+    frequence: Option<Frequence>,
+    perimetre: Option<Perimetre>,
+    rend_compte: Option<(String, Span)>,
+    adosse: Option<String>,
+    mission: Option<String>,
+}
+
+impl Resolver<'_> {
+    pub(super) fn pilotage(&mut self) -> Pilotage {
+        let mut found: Option<&ast::PilotageDecl> = None;
+        for item in &self.file.items {
+            if let Item::Pilotage(p) = item {
+                match found {
+                    Some(first) => self.repeated("le bloc `pilotage`", p.span, first.span),
+                    None => found = Some(p),
+                }
+            }
+        }
+        let mut pilotage = Pilotage {
+            prefet: None,
+            pilote: None,
+            copilotes: Vec::new(),
+            porteurs: Vec::new(),
+            mode: Mode::EtatSeul,
+            coordination: None,
+            span: found.map(|p| p.span),
+        };
+        let Some(decl) = found else {
+            return pilotage;
+        };
+        let mut seen: [Option<Span>; 4] = [None; 4];
+        let mut pilote_span = None;
+        let mut copilotes_span = None;
+        for attr in &decl.attrs {
+            let (slot, name, span) = match attr {
+                PilotageAttr::Prefet(a) => (0, "`prefet`", a.span),
+                PilotageAttr::Pilote(a) => (1, "`pilote`", a.span),
+                PilotageAttr::Copilotes(a) => (2, "`copilotes`", a.span),
+                PilotageAttr::Coordination(a) => (3, "`coordination`", a.span),
+            };
+            if let Some(first) = seen[slot] {
+                self.repeated(name, span, first);
+                continue;
+            }
+            seen[slot] = Some(span);
+            match attr {
+                PilotageAttr::Prefet(a) => {
+                    pilotage.prefet = self.member(
+                        &a.value,
+                        "`prefet` désigne le membre de nature `prefecture`",
+                    )
+                }
+                PilotageAttr::Pilote(a) => {
+                    pilote_span = Some(a.span);
+                    pilotage.pilote = self.member(
+                        &a.value,
+                        "`pilote` désigne la collectivité qui copilote avec le préfet",
+                    )
+                }
+                PilotageAttr::Copilotes(a) => {
+                    copilotes_span = Some(a.span);
+                    pilotage.copilotes = self.members(
+                        &a.value,
+                        "`copilotes` liste les membres signataires de l'accord de copilotage",
+                    )
+                }
+                PilotageAttr::Coordination(a) => {
+                    pilotage.coordination = self.member(
+                        &a.value,
+                        "`coordination` désigne le membre qui porte le poste de coordination",
+                    )
+                }
+            }
+        }
+        if let (Some(p), Some(c)) = (pilote_span, copilotes_span) {
+            let (first, second) = if p.start < c.start { (p, c) } else { (c, p) };
+            self.error(
+                Diagnostic::error(
+                    codes::INCOMPATIBLE,
+                    second,
+                    "le pilotage a soit un `pilote`, soit des `copilotes`, pas les deux",
+                )
+                .label("second mode de pilotage")
+                .related(first, "premier mode de pilotage")
+                .help("une collectivité pilote seule : `pilote ID` ; un accord multi-acteurs : `copilotes ID, ID`"),
+            );
+        }
+        pilotage.porteurs = match &pilotage.pilote {
+            Some(p) => vec![p.clone()],
+            None => pilotage.copilotes.clone(),
+        };
+        pilotage.mode = if pilotage.pilote.is_some() {
+            Mode::Pilote
+        } else if copilotes_span.is_some() {
+            Mode::Copilotage
+        } else {
+            Mode::EtatSeul
+        };
+        pilotage
+    }
+
+    /// Looks up one member.
+    fn member(&mut self, id: &Ident, role: &str) -> Option<String> {
+        self.lookup(id, &[DeclKind::Membre], role)
+            .map(|_| id.name.clone())
+    }
+
+    pub(super) fn comites(&mut self) -> Vec<Comite> {
+        let file = self.file;
+        let mut out = Vec::new();
+        for item in &file.items {
+            let Item::Comite(decl) = item else { continue };
+            let kind = self.enumeration(
+                &decl.kind,
+                "le type de comité",
+                ComiteType::ALL,
+                ComiteType::parse,
+            );
+            self.precision(
+                kind == Some(ComiteType::Autre),
+                &decl.kind,
+                decl.precision.as_ref(),
+                "type",
+            );
+            let parts = self.body_parts(&decl.attrs, true);
+            let Some(kind) = kind else { continue };
+            out.push(Comite {
+                id: decl.id.name.clone(),
+                kind,
+                precision: decl.precision.as_ref().map(|s| s.value.clone()),
+                nom: decl.nom.value.clone(),
+                presidence: parts.presidence,
+                membres: parts.membres,
+                frequence: parts.frequence,
+                perimetre: parts.perimetre.unwrap_or_else(|| self.default_perimetre()),
+                rend_compte: parts.rend_compte.map(|(id, _)| id),
+                adosse: parts.adosse,
+                mission: parts.mission,
+                span: decl.span,
+            });
+        }
+        out
+    }
+
+    pub(super) fn existants(&mut self) -> Vec<Existant> {
+        let file = self.file;
+        let mut out = Vec::new();
+        for item in &file.items {
+            let Item::Existant(decl) = item else { continue };
+            let contrat =
+                self.enumeration(&decl.contrat, "le contrat", Contrat::ALL, Contrat::parse);
+            self.precision(
+                contrat == Some(Contrat::Autre),
+                &decl.contrat,
+                decl.precision.as_ref(),
+                "contrat",
+            );
+            let parts = self.body_parts(&decl.attrs, false);
+            let Some(contrat) = contrat else { continue };
+            out.push(Existant {
+                id: decl.id.name.clone(),
+                contrat,
+                precision: decl.precision.as_ref().map(|s| s.value.clone()),
+                nom: decl.nom.value.clone(),
+                membres: parts.membres,
+                perimetre: parts.perimetre.unwrap_or_else(|| self.default_perimetre()),
+                span: decl.span,
+            });
+        }
+        out
+    }
+
+    /// `autre "précision"`: required for `autre`, meaningless otherwise.
+    pub(super) fn precision(
+        &mut self,
+        autre: bool,
+        value: &Ident,
+        precision: Option<&ast::Str>,
+        what: &str,
+    ) {
+        match (autre, precision) {
+            (true, None) => self.error(
+                Diagnostic::error(
+                    codes::MANQUANT,
+                    value.span,
+                    format!("le {what} `autre` demande une précision"),
+                )
+                .label("précision attendue après `autre`")
+                .help(format!("écrivez `autre \"précision\"` puis le nom, par exemple `{} autre \"thématique\" \"…\"`", if what == "type" { "comite x" } else { "existant x" })),
+            ),
+            (false, Some(p)) => self.error(
+                Diagnostic::error(
+                    codes::INCOMPATIBLE,
+                    p.span,
+                    format!("seul le {what} `autre` prend une précision"),
+                )
+                .label("précision en trop")
+                .help("gardez une seule chaîne : le nom"),
+            ),
+            _ => {}
+        }
+    }
+
+    fn body_parts(&mut self, attrs: &[BodyAttr], comite: bool) -> BodyParts {
+        let mut parts = BodyParts::default();
+        let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
+        for attr in attrs {
+            let (name, span) = match attr {
+                BodyAttr::Presidence(a) => ("`presidence`", a.span),
+                BodyAttr::Membres(a) => ("`membres`", a.span),
+                BodyAttr::Frequence(a) => ("`frequence`", a.span),
+                BodyAttr::Perimetre(a) => ("`perimetre`", a.span),
+                BodyAttr::RendCompte(a) => ("`rend_compte`", a.span),
+                BodyAttr::Adosse(a) => ("`adosse`", a.span),
+                BodyAttr::Mission(a) => ("`mission`", a.span),
+            };
+            if let Some(first) = seen.insert(name, span) {
+                self.repeated(name, span, first);
+                continue;
+            }
+            match attr {
+                BodyAttr::Presidence(a) => {
+                    parts.presidence = self.members(&a.value, "`presidence` liste les membres qui président")
+                }
+                BodyAttr::Membres(a) => {
+                    parts.membres = self.members(&a.value, "`membres` liste les membres qui siègent")
+                }
+                BodyAttr::Frequence(a) => {
+                    parts.frequence = self.enumeration(&a.value, "la fréquence", Frequence::ALL, Frequence::parse)
+                }
+                BodyAttr::Perimetre(a) => parts.perimetre = Some(self.perimetre(a)),
+                BodyAttr::RendCompte(a) => {
+                    if self
+                        .lookup(&a.value, &[DeclKind::Comite], "`rend_compte` désigne le comité auquel celui-ci rend compte")
+                        .is_some()
+                    {
+                        parts.rend_compte = Some((a.value.name.clone(), a.span));
+                    }
+                }
+                BodyAttr::Adosse(a) => {
+                    if self
+                        .lookup(
+                            &a.value,
+                            &[DeclKind::Existant],
+                            "`adosse` désigne l'instance existante (`existant`) au sein de laquelle le comité se réunit",
+                        )
+                        .is_some()
+                    {
+                        parts.adosse = Some(a.value.name.clone());
+                    }
+                }
+                BodyAttr::Mission(a) => parts.mission = Some(a.value.value.clone()),
+            }
+        }
+        debug_assert!(comite || (parts.frequence.is_none() && parts.rend_compte.is_none()));
+        parts
+    }
+
+    /// The territory's perimeter, when none is written.
+    pub(super) fn default_perimetre(&self) -> Perimetre {
+        Perimetre {
+            kind: PerimetreKind::Territoire,
+            membres: Vec::new(),
+            epci: self
+                .territoire
+                .as_ref()
+                .map(|t| t.epci.clone())
+                .unwrap_or_default(),
+            communes: Vec::new(),
+            span: None,
+        }
+    }
+
+    /// `perimetre departement`, `perimetre region`, or a list of EPCI and
+    /// commune members.
+    pub(super) fn perimetre(&mut self, attr: &Attr<Vec<Ident>>) -> Perimetre {
+        let keyword = |id: &Ident, this: &Self| {
+            !this.symbols.contains_key(&id.name)
+                && matches!(id.name.as_str(), "departement" | "region")
+        };
+        if let [only] = attr.value.as_slice()
+            && keyword(only, self)
+        {
+            let territoire = self.territoire.as_ref();
+            let epci = if only.name == "departement" {
+                territoire.map(|t| t.epci.clone()).unwrap_or_default()
+            } else {
+                let region = territoire.map(|t| t.region.clone()).unwrap_or_default();
+                let mut all = BTreeSet::new();
+                let deps: Vec<String> = self
+                    .reference
+                    .departements()
+                    .filter(|d| d.region == region)
+                    .map(|d| d.code.clone())
+                    .collect();
+                for d in deps {
+                    for e in self.reference.epcis_of_departement(&d) {
+                        all.insert(e.siren.clone());
+                    }
+                }
+                all.into_iter().collect()
+            };
+            return Perimetre {
+                kind: if only.name == "departement" {
+                    PerimetreKind::Departement
+                } else {
+                    PerimetreKind::Region
+                },
+                membres: Vec::new(),
+                epci,
+                communes: Vec::new(),
+                span: Some(attr.span),
+            };
+        }
+        let mut membres = Vec::new();
+        let mut epci = BTreeSet::new();
+        let mut communes = BTreeSet::new();
+        for id in &attr.value {
+            if keyword(id, self) {
+                self.error(
+                    Diagnostic::error(
+                        codes::INCOMPATIBLE,
+                        id.span,
+                        format!(
+                            "`{}` ne se combine pas avec d'autres éléments de périmètre",
+                            id.name
+                        ),
+                    )
+                    .label("périmètre entier")
+                    .help(format!(
+                        "écrivez soit `perimetre {}`, soit une liste d'EPCI ou de communes",
+                        id.name
+                    )),
+                );
+                continue;
+            }
+            if self
+                .lookup(
+                    id,
+                    &[DeclKind::Membre],
+                    "un périmètre se compose d'EPCI ou de communes déclarés comme membres",
+                )
+                .is_none()
+            {
+                continue;
+            }
+            let Some(m) = self.membres.get(&id.name) else {
+                continue;
+            };
+            match m.nature {
+                Nature::Epci => {
+                    epci.insert(m.code.clone().unwrap_or_default());
+                }
+                Nature::Commune => {
+                    let code = m.code.clone().unwrap_or_default();
+                    if let Some(e) = self.reference.commune(&code).and_then(|c| c.epci.clone()) {
+                        epci.insert(e);
+                    }
+                    communes.insert(code);
+                }
+                nature => {
+                    let span = m.span;
+                    self.error(
+                        Diagnostic::error(
+                            codes::NATURE,
+                            id.span,
+                            format!("`{}` est de nature `{nature}` : un périmètre se compose d'EPCI ou de communes", id.name),
+                        )
+                        .label("EPCI ou commune attendu")
+                        .related(span, format!("`{}` est déclaré ici", id.name))
+                        .help("pour tout le département, écrivez `perimetre departement` ; pour la région, `perimetre region`"),
+                    );
+                    continue;
+                }
+            }
+            membres.push(id.name.clone());
+        }
+        Perimetre {
+            kind: PerimetreKind::Membres,
+            membres,
+            epci: epci.into_iter().collect(),
+            communes: communes.into_iter().collect(),
+            span: Some(attr.span),
+        }
+    }
+
+    /// Reports every cycle of `rend_compte`, once, as `a → b → a`.
+    pub(super) fn check_cycles(&mut self, comites: &[Comite]) {
+        let file = self.file;
+        let mut target: BTreeMap<&str, (&str, Span)> = BTreeMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for item in &file.items {
+            let Item::Comite(decl) = item else { continue };
+            order.push(&decl.id.name);
+            for attr in &decl.attrs {
+                if let BodyAttr::RendCompte(a) = attr
+                    && comites.iter().any(|c| {
+                        c.id == decl.id.name && c.rend_compte.as_deref() == Some(&a.value.name)
+                    })
+                {
+                    target.insert(&decl.id.name, (&a.value.name, a.span));
+                }
+            }
+        }
+        let mut reported: BTreeSet<&str> = BTreeSet::new();
+        for &start in &order {
+            if reported.contains(start) {
+                continue;
+            }
+            let mut path: Vec<&str> = vec![start];
+            let mut current = start;
+            while let Some(&(next, _)) = target.get(current) {
+                if let Some(pos) = path.iter().position(|&p| p == next) {
+                    let cycle: Vec<&str> = path[pos..].to_vec();
+                    if cycle.iter().any(|c| reported.contains(c)) {
+                        break;
+                    }
+                    reported.extend(cycle.iter().copied());
+                    // Start the cycle at the comité declared first.
+                    let first_idx = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, c)| order.iter().position(|o| o == *c))
+                        .map(|(i, _)| i)
+                        .unwrap_or(0);
+                    let mut rotated: Vec<&str> = cycle[first_idx..].to_vec();
+                    rotated.extend_from_slice(&cycle[..first_idx]);
+                    let shown = rotated
+                        .iter()
+                        .chain(rotated.first())
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ");
+                    let (_, span) = target[rotated[0]];
+                    let mut d = Diagnostic::error(
+                        codes::CYCLE,
+                        span,
+                        format!("cycle de `rend_compte` : {shown}"),
+                    )
+                    .label(format!("`{}` rend compte à `{}`", rotated[0], target[rotated[0]].0))
+                    .help("un comité rend compte à un niveau supérieur : brisez le cycle en retirant l'un de ces `rend_compte`");
+                    for c in &rotated[1..] {
+                        let (to, span) = target[c];
+                        d = d.related(span, format!("`{c}` rend compte à `{to}`"));
+                    }
+                    self.error(d);
+                    break;
+                }
+                path.push(next);
+                current = next;
+            }
+        }
+    }
+
+    pub(super) fn sans_chevauchement(&mut self) -> Vec<SansChevauchement> {
+        let file = self.file;
+        let mut out = Vec::new();
+        for item in &file.items {
+            let Item::SansChevauchement(decl) = item else {
+                continue;
+            };
+            let mut ids = Vec::new();
+            for id in &decl.ids {
+                if self
+                    .lookup(
+                        id,
+                        &[DeclKind::Comite, DeclKind::Feuille],
+                        "`sans_chevauchement` porte sur des comités ou des feuilles de route",
+                    )
+                    .is_some()
+                    && !ids.contains(&id.name)
+                {
+                    ids.push(id.name.clone());
+                }
+            }
+            if decl.ids.len() < 2 {
+                self.error(
+                    Diagnostic::error(
+                        codes::MANQUANT,
+                        decl.span,
+                        "une contrainte `sans_chevauchement` porte sur au moins deux instances",
+                    )
+                    .label("une seule instance")
+                    .help("écrivez `sans_chevauchement a, b` avec les comités ou feuilles de route dont les périmètres doivent être disjoints"),
+                );
+            }
+            out.push(SansChevauchement {
+                ids,
+                span: decl.span,
+            });
+        }
+        out
+    }
+
+    pub(super) fn crsn(&mut self) -> Option<Crsn> {
+        let file = self.file;
+        let mut found: Option<&ast::CrsnDecl> = None;
+        for item in &file.items {
+            if let Item::Crsn(c) = item {
+                match found {
+                    Some(first) => self.repeated("le bloc `crsn`", c.span, first.span),
+                    None => found = Some(c),
+                }
+            }
+        }
+        let decl = found?;
+        let region = match self.reference.normalize_region_code(&decl.region.value) {
+            Some(r) => r,
+            None => {
+                self.error(
+                    Diagnostic::error(
+                        codes::REFERENCE,
+                        decl.region.span,
+                        format!("la région `{}` n'existe pas", decl.region.value),
+                    )
+                    .label("code de région inconnu")
+                    .help("donnez le code officiel (COG) de la région de la CRSN, par exemple `crsn 84`"),
+                );
+                return None;
+            }
+        };
+        let mut membres = Vec::new();
+        let mut first: Option<Span> = None;
+        for line in &decl.membres {
+            if let Some(f) = first {
+                self.repeated("`membres`", line.span, f);
+                continue;
+            }
+            first = Some(line.span);
+            membres = self.members(
+                &line.value,
+                "`membres` liste les membres qui siègent à la CRSN",
+            );
+        }
+        Some(Crsn {
+            region,
+            membres,
+            span: decl.span,
+        })
+    }
+}

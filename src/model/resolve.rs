@@ -1,0 +1,455 @@
+//! Stage 2, resolution: syntax tree in, compiled governance out. Every
+//! identifier is looked up, every enumeration value and official code
+//! checked; every problem is collected, none stops the stage.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{self, Diagnostic, codes};
+use crate::reference::Reference;
+use crate::span::Span;
+use crate::syntax::ast::{self, Ident, Item};
+
+use super::types::*;
+
+/// What an identifier names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DeclKind {
+    Membre,
+    Comite,
+    Existant,
+    Feuille,
+}
+
+impl DeclKind {
+    /// "un membre", "un comité"…
+    pub(super) fn article(self) -> &'static str {
+        match self {
+            DeclKind::Membre => "un membre",
+            DeclKind::Comite => "un comité",
+            DeclKind::Existant => "une instance existante",
+            DeclKind::Feuille => "une feuille de route",
+        }
+    }
+
+    /// The declaration keyword.
+    fn keyword(self) -> &'static str {
+        match self {
+            DeclKind::Membre => "membre",
+            DeclKind::Comite => "comite",
+            DeclKind::Existant => "existant",
+            DeclKind::Feuille => "feuille_de_route",
+        }
+    }
+}
+
+/// A declared identifier.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Decl {
+    pub(super) kind: DeclKind,
+    /// The identifier's span in its declaration.
+    pub(super) span: Span,
+}
+
+/// The state of the resolution of one file.
+pub(super) struct Resolver<'a> {
+    pub(super) file: &'a ast::File,
+    pub(super) reference: &'static Reference,
+    pub(super) known_rules: &'a [&'a str],
+    pub(super) symbols: BTreeMap<String, Decl>,
+    /// Names declared in parts skipped after a syntax error.
+    pub(super) skipped: BTreeSet<String>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// Resolved members by identifier, filled before anything refers to them.
+    pub(super) membres: BTreeMap<String, Membre>,
+    pub(super) territoire: Option<TerritoireInfo>,
+}
+
+/// Resolves a parsed file. `known_rules` are the rule ids a `derogation`
+/// may name. Returns the governance when the file compiles (no compiler
+/// error), and every diagnostic met.
+pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        file,
+        reference: Reference::get(),
+        known_rules,
+        symbols: BTreeMap::new(),
+        skipped: file
+            .skipped
+            .iter()
+            .filter_map(|s| s.declares.as_ref().map(|i| i.name.clone()))
+            .collect(),
+        diagnostics: Vec::new(),
+        membres: BTreeMap::new(),
+        territoire: None,
+    };
+    r.declare();
+    let territoire = r.territoire();
+    r.territoire = territoire.clone();
+    let periode = r.periode();
+    r.membres();
+    let pilotage = r.pilotage();
+    let comites = r.comites();
+    let existants = r.existants();
+    r.check_cycles(&comites);
+    let (feuilles, actions) = r.feuilles(&periode);
+    let sans_chevauchement = r.sans_chevauchement();
+    let crsn = r.crsn();
+    let besoins = r.besoins();
+    let derogations = r.derogations();
+
+    let failed = r.diagnostics.iter().any(Diagnostic::is_compile_error);
+    let mut diagnostics = r.diagnostics;
+    diagnostic::sort(&mut diagnostics);
+    if failed {
+        return (None, diagnostics);
+    }
+    let Some(territoire) = territoire else {
+        return (None, diagnostics);
+    };
+    let mut membres = Vec::with_capacity(r.membres.len());
+    for item in &file.items {
+        if let Item::Membre(m) = item
+            && let Some(membre) = r.membres.get(&m.id.name)
+            && membre.span == m.span
+        {
+            membres.push(membre.clone());
+        }
+    }
+    let gouvernance = Gouvernance {
+        territoire,
+        periode,
+        membres,
+        pilotage,
+        comites,
+        existants,
+        sans_chevauchement,
+        crsn,
+        feuilles,
+        actions,
+        besoins,
+        derogations,
+    };
+    (Some(gouvernance), diagnostics)
+}
+
+impl<'a> Resolver<'a> {
+    pub(super) fn error(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Fills the symbol table; reports identifiers declared twice.
+    fn declare(&mut self) {
+        for item in &self.file.items {
+            let (kind, id) = match item {
+                Item::Membre(d) => (DeclKind::Membre, &d.id),
+                Item::Comite(d) => (DeclKind::Comite, &d.id),
+                Item::Existant(d) => (DeclKind::Existant, &d.id),
+                Item::FeuilleDeRoute(d) => (DeclKind::Feuille, &d.id),
+                _ => continue,
+            };
+            if let Some(first) = self.symbols.get(&id.name) {
+                let first = *first;
+                self.error(
+                    Diagnostic::error(
+                        codes::DOUBLON,
+                        id.span,
+                        format!("l'identifiant `{}` est déjà déclaré", id.name),
+                    )
+                    .label("seconde déclaration")
+                    .related(first.span, format!("`{}` est déclaré ici", id.name))
+                    .help(format!(
+                        "chaque identifiant désigne une seule chose dans le fichier : renommez {} `{}`",
+                        kind.article(),
+                        id.name
+                    )),
+                );
+                continue;
+            }
+            self.symbols.insert(
+                id.name.clone(),
+                Decl {
+                    kind,
+                    span: id.span,
+                },
+            );
+        }
+    }
+
+    /// Looks up a reference that must name one of `want`. Reports an
+    /// undeclared name (with the nearest declared one) or a declaration of
+    /// the wrong kind; `role` says what the reference is for.
+    pub(super) fn lookup(&mut self, id: &Ident, want: &[DeclKind], role: &str) -> Option<Decl> {
+        match self.symbols.get(&id.name).copied() {
+            Some(decl) if want.contains(&decl.kind) => Some(decl),
+            Some(decl) => {
+                let wanted = want
+                    .iter()
+                    .map(|k| k.article().to_string())
+                    .collect::<Vec<_>>();
+                let wanted = crate::diagnostic::join_ou(&wanted);
+                self.error(
+                    Diagnostic::error(
+                        codes::NATURE,
+                        id.span,
+                        format!("`{}` est {}, pas {wanted}", id.name, decl.kind.article()),
+                    )
+                    .label(format!("attendu ici : {wanted}"))
+                    .related(decl.span, format!("`{}` est déclaré ici", id.name))
+                    .help(role.to_string()),
+                );
+                None
+            }
+            None if self.skipped.contains(&id.name) => None,
+            None => {
+                let candidates: Vec<&str> = self
+                    .symbols
+                    .iter()
+                    .filter(|(_, d)| want.contains(&d.kind))
+                    .map(|(n, _)| n.as_str())
+                    .collect();
+                let help = match diagnostic::suggest(&id.name, candidates.iter().copied()) {
+                    Some(s) => format!("vouliez-vous dire `{s}` ?"),
+                    None => format!(
+                        "déclarez-le avec `{} {} …`, ou corrigez le nom",
+                        want[0].keyword(),
+                        id.name
+                    ),
+                };
+                self.error(
+                    Diagnostic::error(
+                        codes::INCONNU,
+                        id.span,
+                        format!("`{}` n'est pas déclaré", id.name),
+                    )
+                    .label(format!(
+                        "{} inconnu",
+                        want[0]
+                            .article()
+                            .trim_start_matches("un ")
+                            .trim_start_matches("une ")
+                    ))
+                    .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// Looks up members; returns the identifiers that resolved.
+    pub(super) fn members(&mut self, ids: &[Ident], role: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for id in ids {
+            if let Some(first) = seen.insert(&id.name, id.span) {
+                self.error(
+                    Diagnostic::warning(
+                        codes::REPETITION,
+                        id.span,
+                        format!("`{}` est cité deux fois dans la même liste", id.name),
+                    )
+                    .label("répété")
+                    .related(first, "première mention")
+                    .help("retirez la seconde mention"),
+                );
+                continue;
+            }
+            if self.lookup(id, &[DeclKind::Membre], role).is_some() {
+                out.push(id.name.clone());
+            }
+        }
+        out
+    }
+
+    /// Reads an enumeration value, reporting an unknown one with a suggestion.
+    pub(super) fn enumeration<T>(
+        &mut self,
+        id: &Ident,
+        what: &str,
+        all: &[&'static str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(v) = parse(&id.name) {
+            return Some(v);
+        }
+        let help = match diagnostic::suggest(&id.name, all.iter().copied()) {
+            Some(s) => diagnostic::did_you_mean(&id.name, s),
+            None => format!("valeurs possibles : {}", quoted(all)),
+        };
+        self.error(
+            Diagnostic::error(
+                codes::VALEUR,
+                id.span,
+                format!("valeur inconnue pour {what} : `{}`", id.name),
+            )
+            .label("valeur inconnue")
+            .help(help),
+        );
+        None
+    }
+
+    /// Reports the second occurrence of an attribute that may appear once.
+    pub(super) fn repeated(&mut self, what: &str, span: Span, first: Span) {
+        self.error(
+            Diagnostic::error(
+                codes::REPETITION,
+                span,
+                format!("{what} est donné deux fois"),
+            )
+            .label("seconde occurrence")
+            .related(first, "première occurrence")
+            .help("gardez une seule occurrence"),
+        );
+    }
+
+    /// A reversed range of years; `what` is "la période" or "les années".
+    pub(super) fn check_range(&mut self, range: &ast::Range, what: &str) -> bool {
+        if range.start <= range.end {
+            return true;
+        }
+        let verb = if what.starts_with("les ") {
+            "sont inversées"
+        } else {
+            "est inversée"
+        };
+        self.error(
+            Diagnostic::error(
+                codes::INTERVALLE,
+                range.span,
+                format!("{what} `{}..{}` {verb}", range.start, range.end),
+            )
+            .label("la première année dépasse la seconde")
+            .help(format!("écrivez `{}..{}`", range.end, range.start)),
+        );
+        false
+    }
+
+    fn periode(&mut self) -> Periode {
+        let mut found: Option<&ast::Periode> = None;
+        for item in &self.file.items {
+            if let Item::Periode(p) = item {
+                match found {
+                    Some(first) => self.repeated("`periode`", p.span, first.span),
+                    None => found = Some(p),
+                }
+            }
+        }
+        match found {
+            Some(p) if self.check_range(&p.range, "la période") => Periode {
+                debut: p.range.start,
+                fin: p.range.end,
+                span: Some(p.span),
+            },
+            Some(p) => Periode {
+                debut: p.range.end,
+                fin: p.range.start,
+                span: Some(p.span),
+            },
+            None => Periode {
+                debut: 2023,
+                fin: 2027,
+                span: None,
+            },
+        }
+    }
+
+    fn territoire(&mut self) -> Option<TerritoireInfo> {
+        let mut found: Option<&ast::Territoire> = None;
+        for item in &self.file.items {
+            if let Item::Territoire(t) = item {
+                match found {
+                    Some(first) => self.error(
+                        Diagnostic::error(
+                            codes::TERRITOIRE,
+                            t.span,
+                            "un fichier décrit un seul territoire : `territoire` est donné deux fois",
+                        )
+                        .label("second `territoire`")
+                        .related(first.span, "premier `territoire`")
+                        .help("réunissez les départements sur une ligne : `territoire 38, 73`"),
+                    ),
+                    None => found = Some(t),
+                }
+            }
+        }
+        let Some(t) = found else {
+            if self.file.skipped.is_empty() {
+                self.error(
+                    Diagnostic::error(codes::TERRITOIRE, Span::new(0, 0), "le fichier ne déclare pas de `territoire`")
+                        .label("le territoire manque")
+                        .help("commencez le fichier par `territoire CODE`, avec le code du département (par exemple `territoire 38`)"),
+                );
+            }
+            return None;
+        };
+        let mut deps = Vec::new();
+        for code in &t.codes {
+            match self.reference.departement(&code.value) {
+                Some(d) => {
+                    if deps
+                        .iter()
+                        .any(|x: &&crate::reference::Departement| x.code == d.code)
+                    {
+                        self.error(
+                            Diagnostic::warning(
+                                codes::REPETITION,
+                                code.span,
+                                format!("le département `{}` est cité deux fois", code.value),
+                            )
+                            .label("répété")
+                            .help("retirez la seconde mention"),
+                        );
+                    } else {
+                        deps.push(d);
+                    }
+                }
+                None => {
+                    let help = self.suggest_departement(&code.value);
+                    self.error(
+                        Diagnostic::error(
+                            codes::REFERENCE,
+                            code.span,
+                            format!("le département `{}` n'existe pas", code.value),
+                        )
+                        .label("code de département inconnu")
+                        .help(help),
+                    );
+                }
+            }
+        }
+        let first = deps.first()?;
+        let region = self.reference.region(&first.region);
+        let mut epci = BTreeSet::new();
+        for d in &deps {
+            for e in self.reference.epcis_of_departement(&d.code) {
+                epci.insert(e.siren.clone());
+            }
+        }
+        Some(TerritoireInfo {
+            codes: deps.iter().map(|d| d.code.clone()).collect(),
+            nom: deps
+                .iter()
+                .map(|d| d.nom.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            region: first.region.clone(),
+            region_nom: region.map(|r| r.nom.clone()).unwrap_or_default(),
+            zone: first.zone,
+            population: deps.iter().map(|d| d.population).sum(),
+            epci: epci.into_iter().collect(),
+            span: t.span,
+        })
+    }
+
+    pub(super) fn suggest_departement(&self, code: &str) -> String {
+        if code.len() == 1 && code.chars().all(|c| c.is_ascii_digit()) {
+            return format!("les codes de département s'écrivent sur deux chiffres : `0{code}`");
+        }
+        "donnez le code officiel (COG) du département : `38`, `2A`, `971`…".to_string()
+    }
+}
+
+/// `a`, `b`, `c` quoted and joined.
+pub(super) fn quoted(all: &[&str]) -> String {
+    let items: Vec<String> = all.iter().map(|s| format!("`{s}`")).collect();
+    crate::diagnostic::join_ou(&items)
+}

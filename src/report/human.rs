@@ -1,0 +1,157 @@
+//! The human report: miette's graphical rendering of each diagnostic, with
+//! French words around it, and a summary line.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use super::{Summary, count};
+use crate::check::FileReport;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How to render the human report.
+#[derive(Clone, Copy, Debug)]
+pub struct HumanOptions {
+    /// Colours (only on a terminal, never with `NO_COLOR`).
+    pub color: bool,
+    /// Line width.
+    pub width: usize,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        HumanOptions {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// One diagnostic seen through miette.
+struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)?;
+        if let Some(motif) = &self.diagnostic.waived {
+            write!(f, " (dérogation : {motif})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.diagnostic.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(
+            match (self.diagnostic.waived.is_some(), self.diagnostic.severity) {
+                (true, _) | (false, Severity::Info) => miette::Severity::Advice,
+                (false, Severity::Error) => miette::Severity::Error,
+                (false, Severity::Warning) => miette::Severity::Warning,
+            },
+        )
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(
+            (!d.label.is_empty()).then(|| d.label.clone()),
+            source_span(d.span),
+        );
+        let related = d
+            .related
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), source_span(l.span)));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+fn source_span(span: crate::span::Span) -> SourceSpan {
+    SourceSpan::new(span.start.into(), span.len())
+}
+
+/// The human report of a check.
+pub fn human(reports: &[FileReport], options: HumanOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false);
+    let mut out = String::new();
+    for report in reports {
+        let source = NamedSource::new(&report.path, report.source.clone().unwrap_or_default());
+        if report.diagnostics.is_empty() {
+            let name = report
+                .gouvernance
+                .as_ref()
+                .map(|g| format!(" ({})", g.territoire.nom))
+                .unwrap_or_default();
+            out.push_str(&format!("✓ {}{name} : aucun problème\n\n", report.path));
+            continue;
+        }
+        for d in &report.diagnostics {
+            let shown = Shown {
+                diagnostic: d,
+                source: &source,
+            };
+            let mut text = String::new();
+            handler
+                .render_report(&mut text, &shown)
+                .expect("writing to a String cannot fail");
+            out.push_str(&text);
+            if let Some(help) = &d.help {
+                out.push_str(&format!("  aide : {help}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    let s = Summary::of(reports);
+    let mut parts = vec![
+        count(s.errors, "erreur", "erreurs"),
+        count(s.warnings, "avertissement", "avertissements"),
+        count(s.infos, "info", "infos"),
+    ];
+    if s.waived > 0 {
+        parts.push(count(
+            s.waived,
+            "dérogation appliquée",
+            "dérogations appliquées",
+        ));
+    }
+    let uncompiled = reports.iter().filter(|r| !r.compiled).count();
+    out.push_str(&format!(
+        "{} : {}",
+        count(s.files, "fichier vérifié", "fichiers vérifiés"),
+        crate::diagnostic::join_et(&parts)
+    ));
+    if uncompiled > 0 {
+        out.push_str(&if uncompiled == 1 {
+            " ; 1 fichier ne compile pas".to_string()
+        } else {
+            format!(" ; {uncompiled} fichiers ne compilent pas")
+        });
+    }
+    out.push('\n');
+    out
+}

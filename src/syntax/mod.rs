@@ -1,0 +1,8 @@
+//! Stage 1, syntax: source text in, syntax tree (with spans and comments)
+//! and syntax errors out. The grammar is `grammar/copil.pest`.
+
+pub mod ast;
+mod error;
+mod parser;
+
+pub use parser::{Parsed, parse};

@@ -1,0 +1,685 @@
+//! From source text to syntax tree, item by item, so that a syntax error
+//! does not hide the rest of the file.
+
+use pest::Parser;
+use pest::iterators::Pair;
+
+use super::ast::*;
+use super::error::syntax_error;
+use crate::diagnostic::{Diagnostic, codes};
+use crate::span::Span;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/copil.pest"]
+pub(crate) struct CopilParser;
+
+/// The result of parsing: the tree of everything that could be read, and
+/// the syntax errors met on the way.
+#[derive(Clone, Debug, Default)]
+pub struct Parsed {
+    /// The syntax tree.
+    pub file: File,
+    /// Syntax errors, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Keywords that start a top-level declaration, for the recovery after a
+/// syntax error.
+pub(crate) const TOP_KEYWORDS: &[&str] = &[
+    "territoire",
+    "periode",
+    "membre",
+    "pilotage",
+    "comite",
+    "existant",
+    "sans_chevauchement",
+    "crsn",
+    "feuille_de_route",
+    "besoins",
+    "derogation",
+];
+
+/// Parses a whole file. Never fails: syntax errors are diagnostics, and the
+/// parser resumes at the next top-level declaration.
+pub fn parse(src: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut offset = 0;
+    loop {
+        let rest = &src[offset..];
+        if let Ok(pairs) = CopilParser::parse(Rule::rest, rest) {
+            collect_comments(pairs, offset, &mut parsed.file.comments);
+            break;
+        }
+        match CopilParser::parse(Rule::next_item, rest) {
+            Ok(mut pairs) => {
+                let next = pairs.next().expect("next_item always yields its pair");
+                let end = offset + next.as_span().end();
+                collect_comments(next.clone().into_inner(), offset, &mut parsed.file.comments);
+                let mut lower = Lower {
+                    src,
+                    offset,
+                    diagnostics: &mut parsed.diagnostics,
+                };
+                for pair in next.into_inner() {
+                    match pair.as_rule() {
+                        Rule::COMMENT | Rule::EOI => {}
+                        _ => parsed.file.items.push(lower.item(pair)),
+                    }
+                }
+                offset = end;
+            }
+            Err(error) => {
+                let (diagnostic, at) = syntax_error(src, offset, &error);
+                parsed.diagnostics.push(diagnostic);
+                let item_start = offset + leading_trivia(rest);
+                let resume = resume_point(src, at.max(item_start));
+                parsed.file.skipped.push(Skipped {
+                    span: Span::new(item_start, resume),
+                    declares: declared_name(src, item_start),
+                });
+                if resume >= src.len() {
+                    break;
+                }
+                offset = resume;
+            }
+        }
+    }
+    parsed
+}
+
+fn collect_comments(
+    pairs: pest::iterators::Pairs<'_, Rule>,
+    offset: usize,
+    out: &mut Vec<Comment>,
+) {
+    for pair in pairs.flatten() {
+        if pair.as_rule() == Rule::COMMENT {
+            out.push(Comment {
+                text: pair.as_str()[1..].to_string(),
+                span: Span::from(pair.as_span()).shift(offset),
+            });
+        }
+    }
+}
+
+/// Length of the whitespace and comments at the start of `text`.
+fn leading_trivia(text: &str) -> usize {
+    let mut i = 0;
+    loop {
+        let rest = &text[i..];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        i += rest.len() - trimmed.len();
+        if trimmed.starts_with('#') {
+            i += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            return i;
+        }
+    }
+}
+
+/// The start of the first line after the one holding `at` whose first word
+/// is a top-level keyword; the end of the text if there is none.
+fn resume_point(src: &str, at: usize) -> usize {
+    let mut line_start = src[at..].find('\n').map_or(src.len(), |i| at + i + 1);
+    while line_start < src.len() {
+        let line_end = src[line_start..]
+            .find('\n')
+            .map_or(src.len(), |i| line_start + i);
+        let line = src[line_start..line_end].trim_start();
+        let word: String = line
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if TOP_KEYWORDS.contains(&word.as_str()) {
+            let after = line[word.len()..].trim_start();
+            let starts_decl = word != "besoins" || after.starts_with('{') || after.is_empty();
+            if starts_decl
+                && (after.is_empty() || line[word.len()..].starts_with(char::is_whitespace))
+            {
+                return line_start + (line_end - line_start - line.len());
+            }
+        }
+        line_start = line_end + 1;
+    }
+    src.len()
+}
+
+/// The identifier declared by the declaration starting at `at`, when its
+/// header can be read (`comite cotech …`).
+fn declared_name(src: &str, at: usize) -> Option<Ident> {
+    let text = &src[at..];
+    let keyword: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    if !["membre", "comite", "existant", "feuille_de_route"].contains(&keyword.as_str()) {
+        return None;
+    }
+    let after = &text[keyword.len()..];
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    let start = at + keyword.len() + (after.len() - trimmed.len());
+    let name: String = trimmed
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphabetic)).then(|| Ident {
+        span: Span::new(start, start + name.len()),
+        name,
+    })
+}
+
+/// Turns pest pairs into the syntax tree, shifting spans by `offset`.
+struct Lower<'a> {
+    src: &'a str,
+    offset: usize,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+/// The meaningful children of a pair: no comments, no punctuation.
+fn kids<'i>(pair: &Pair<'i, Rule>) -> impl Iterator<Item = Pair<'i, Rule>> {
+    pair.clone().into_inner().filter(|p| {
+        !matches!(
+            p.as_rule(),
+            Rule::COMMENT | Rule::comma | Rule::lbrace | Rule::rbrace
+        )
+    })
+}
+
+impl Lower<'_> {
+    /// The pair's span without the whitespace and comments pest may leave
+    /// after its last token.
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let raw = Span::from(pair.as_span()).shift(self.offset);
+        let last = pair
+            .clone()
+            .into_inner()
+            .filter(|p| p.as_rule() != Rule::COMMENT)
+            .map(|p| self.span(&p).end)
+            .max();
+        match last {
+            Some(last) if leading_trivia(&self.src[last..raw.end]) == raw.end - last => {
+                Span::new(raw.start, last)
+            }
+            _ => raw,
+        }
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
+        let span = self.span(&pair);
+        let mut k = kids(&pair).peekable();
+        let _keyword = k.next();
+        match pair.as_rule() {
+            Rule::territoire => Item::Territoire(Territoire {
+                codes: self.codes(k.next().expect("territoire has codes")),
+                span,
+            }),
+            Rule::periode => Item::Periode(Periode {
+                range: self.range(k.next().expect("periode has a range")),
+                span,
+            }),
+            Rule::membre => self.membre(k, span),
+            Rule::pilotage => Item::Pilotage(PilotageDecl {
+                attrs: k.map(|p| self.pilotage_attr(p)).collect(),
+                span,
+            }),
+            Rule::comite => {
+                let id = self.ident(k.next().expect("comite id"));
+                let kind = self.ident(k.next().expect("comite type"));
+                let (precision, nom) = self.precision_and_name(&mut k);
+                let attrs = k.map(|p| self.body_attr(p)).collect();
+                Item::Comite(ComiteDecl {
+                    id,
+                    kind,
+                    precision,
+                    nom,
+                    attrs,
+                    span,
+                })
+            }
+            Rule::existant => {
+                let id = self.ident(k.next().expect("existant id"));
+                let contrat = self.ident(k.next().expect("existant contrat"));
+                let (precision, nom) = self.precision_and_name(&mut k);
+                let attrs = match k.next() {
+                    Some(block) => kids(&block).map(|p| self.body_attr(p)).collect(),
+                    None => Vec::new(),
+                };
+                Item::Existant(ExistantDecl {
+                    id,
+                    contrat,
+                    precision,
+                    nom,
+                    attrs,
+                    span,
+                })
+            }
+            Rule::sans_chevauchement => Item::SansChevauchement(SansChevauchementDecl {
+                ids: self.idents(k.next().expect("sans_chevauchement list")),
+                span,
+            }),
+            Rule::crsn => {
+                let region = self.code(k.next().expect("crsn region"));
+                let membres = k
+                    .map(|p| {
+                        let span = self.span(&p);
+                        let mut a = kids(&p);
+                        let keyword = self.span(&a.next().expect("membres keyword"));
+                        let value = self.idents(a.next().expect("membres list"));
+                        Attr {
+                            keyword,
+                            value,
+                            span,
+                        }
+                    })
+                    .collect();
+                Item::Crsn(CrsnDecl {
+                    region,
+                    membres,
+                    span,
+                })
+            }
+            Rule::feuille_de_route => {
+                let id = self.ident(k.next().expect("feuille id"));
+                let nom = self.string(k.next().expect("feuille nom"));
+                let attrs = k.map(|p| self.feuille_attr(p)).collect();
+                Item::FeuilleDeRoute(FeuilleDeRouteDecl {
+                    id,
+                    nom,
+                    attrs,
+                    span,
+                })
+            }
+            Rule::besoins => Item::Besoins(BesoinsDecl {
+                besoins: k.map(|p| self.besoin(p)).collect(),
+                span,
+            }),
+            Rule::derogation => Item::Derogation(DerogationDecl {
+                rule: self.code(k.next().expect("derogation rule")),
+                motif: self.string(k.next().expect("derogation motif")),
+                span,
+            }),
+            other => unreachable!("not an item: {other:?}"),
+        }
+    }
+
+    fn membre<'i>(&mut self, mut k: impl Iterator<Item = Pair<'i, Rule>>, span: Span) -> Item {
+        let id = self.ident(k.next().expect("membre id"));
+        let nature = self.ident(k.next().expect("membre nature"));
+        let mut code = None;
+        let mut libelle = None;
+        let mut attrs = Vec::new();
+        for p in k {
+            match p.as_rule() {
+                Rule::code => code = Some(self.code(p)),
+                Rule::string => libelle = Some(self.string(p)),
+                Rule::membre_block => {
+                    for a in kids(&p) {
+                        let (keyword, value, span) = self.attr_parts(&a);
+                        attrs.push(match a.as_rule() {
+                            Rule::attr_siret => MembreAttr::Siret(Attr {
+                                keyword,
+                                value: self.code(value),
+                                span,
+                            }),
+                            Rule::attr_region => MembreAttr::Region(Attr {
+                                keyword,
+                                value: self.code(value),
+                                span,
+                            }),
+                            Rule::attr_tags => MembreAttr::Tags(Attr {
+                                keyword,
+                                value: self.idents(value),
+                                span,
+                            }),
+                            other => unreachable!("not a member attribute: {other:?}"),
+                        });
+                    }
+                }
+                other => unreachable!("not in a member: {other:?}"),
+            }
+        }
+        Item::Membre(MembreDecl {
+            id,
+            nature,
+            code,
+            libelle,
+            attrs,
+            span,
+        })
+    }
+
+    /// `"nom"` or `"précision" "nom"` (for the `autre` type or contract).
+    fn precision_and_name<'i>(
+        &mut self,
+        k: &mut std::iter::Peekable<impl Iterator<Item = Pair<'i, Rule>>>,
+    ) -> (Option<Str>, Str) {
+        let first = self.string(k.next().expect("a name"));
+        if k.peek().is_some_and(|p| p.as_rule() == Rule::string) {
+            let nom = self.string(k.next().expect("peeked"));
+            (Some(first), nom)
+        } else {
+            (None, first)
+        }
+    }
+
+    /// The keyword span, the value pair and the whole span of an attribute.
+    fn attr_parts<'i>(&self, pair: &Pair<'i, Rule>) -> (Span, Pair<'i, Rule>, Span) {
+        let mut a = kids(pair);
+        let keyword = self.span(&a.next().expect("attribute keyword"));
+        let value = a.next().expect("attribute value");
+        (keyword, value, self.span(pair))
+    }
+
+    fn pilotage_attr(&mut self, pair: Pair<'_, Rule>) -> PilotageAttr {
+        let (keyword, value, span) = self.attr_parts(&pair);
+        match pair.as_rule() {
+            Rule::pil_prefet => PilotageAttr::Prefet(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            Rule::pil_pilote => PilotageAttr::Pilote(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            Rule::pil_copilotes => PilotageAttr::Copilotes(Attr {
+                keyword,
+                value: self.idents(value),
+                span,
+            }),
+            Rule::pil_coordination => PilotageAttr::Coordination(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            other => unreachable!("not a pilotage attribute: {other:?}"),
+        }
+    }
+
+    fn body_attr(&mut self, pair: Pair<'_, Rule>) -> BodyAttr {
+        let (keyword, value, span) = self.attr_parts(&pair);
+        match pair.as_rule() {
+            Rule::com_presidence => BodyAttr::Presidence(Attr {
+                keyword,
+                value: self.idents(value),
+                span,
+            }),
+            Rule::com_membres => BodyAttr::Membres(Attr {
+                keyword,
+                value: self.idents(value),
+                span,
+            }),
+            Rule::com_frequence => BodyAttr::Frequence(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            Rule::com_perimetre => BodyAttr::Perimetre(Attr {
+                keyword,
+                value: self.idents(value),
+                span,
+            }),
+            Rule::com_rend_compte => BodyAttr::RendCompte(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            Rule::com_adosse => BodyAttr::Adosse(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            Rule::com_mission => BodyAttr::Mission(Attr {
+                keyword,
+                value: self.string(value),
+                span,
+            }),
+            other => unreachable!("not a body attribute: {other:?}"),
+        }
+    }
+
+    fn feuille_attr(&mut self, pair: Pair<'_, Rule>) -> FeuilleAttr {
+        if pair.as_rule() == Rule::action {
+            return FeuilleAttr::Action(self.action(pair));
+        }
+        let span = self.span(&pair);
+        let mut a = kids(&pair);
+        let keyword = self.span(&a.next().expect("attribute keyword"));
+        let value = a.next().expect("attribute value");
+        match pair.as_rule() {
+            Rule::fdr_porteur => FeuilleAttr::Porteur(Attr {
+                keyword,
+                value: self.ident(value),
+                span,
+            }),
+            Rule::com_perimetre => FeuilleAttr::Perimetre(Attr {
+                keyword,
+                value: self.idents(value),
+                span,
+            }),
+            Rule::fdr_contrat => {
+                let contrat = self.ident(value);
+                let precision = a.next().map(|p| self.string(p));
+                FeuilleAttr::Contrat(Attr {
+                    keyword,
+                    value: (contrat, precision),
+                    span,
+                })
+            }
+            Rule::fdr_diagnostic => FeuilleAttr::Diagnostic(Attr {
+                keyword,
+                value: self.string(value),
+                span,
+            }),
+            other => unreachable!("not a roadmap attribute: {other:?}"),
+        }
+    }
+
+    fn action(&mut self, pair: Pair<'_, Rule>) -> ActionDecl {
+        let span = self.span(&pair);
+        let mut k = kids(&pair);
+        let keyword = self.span(&k.next().expect("action keyword"));
+        let nom = self.string(k.next().expect("action name"));
+        let mut attrs = Vec::new();
+        for p in k {
+            let span = self.span(&p);
+            let mut a = kids(&p);
+            let keyword = self.span(&a.next().expect("attribute keyword"));
+            let value = a.next().expect("attribute value");
+            attrs.push(match p.as_rule() {
+                Rule::act_porteurs => ActionAttr::Porteurs(Attr {
+                    keyword,
+                    value: self.idents(value),
+                    span,
+                }),
+                Rule::act_besoins => ActionAttr::Besoins(Attr {
+                    keyword,
+                    value: self.idents(value),
+                    span,
+                }),
+                Rule::act_annees => ActionAttr::Annees(Attr {
+                    keyword,
+                    value: self.range(value),
+                    span,
+                }),
+                Rule::act_budget => ActionAttr::Budget(Attr {
+                    keyword,
+                    value: self.amount(value),
+                    span,
+                }),
+                Rule::act_financement => {
+                    let who = self.ident(value);
+                    let amount = self.amount(a.next().expect("financement amount"));
+                    ActionAttr::Financement(Attr {
+                        keyword,
+                        value: (who, amount),
+                        span,
+                    })
+                }
+                other => unreachable!("not an action attribute: {other:?}"),
+            });
+        }
+        ActionDecl {
+            keyword,
+            nom,
+            attrs,
+            span,
+        }
+    }
+
+    fn besoin(&mut self, pair: Pair<'_, Rule>) -> BesoinDecl {
+        let span = self.span(&pair);
+        let mut k = kids(&pair);
+        let besoin = self.ident(k.next().expect("besoin value"));
+        let options = k
+            .map(|p| {
+                let span = self.span(&p);
+                let mut a = kids(&p);
+                let keyword = self.span(&a.next().expect("option keyword"));
+                match p.as_rule() {
+                    Rule::bes_etp => BesoinOption::Etp(Attr {
+                        keyword,
+                        value: self.number(a.next().expect("etp value"), false),
+                        span,
+                    }),
+                    Rule::bes_prestation => BesoinOption::Prestation(Attr {
+                        keyword,
+                        value: (),
+                        span,
+                    }),
+                    Rule::bes_priorite => BesoinOption::Priorite(Attr {
+                        keyword,
+                        value: self.number(a.next().expect("priorite value"), false),
+                        span,
+                    }),
+                    other => unreachable!("not a need option: {other:?}"),
+                }
+            })
+            .collect();
+        BesoinDecl {
+            besoin,
+            options,
+            span,
+        }
+    }
+
+    fn ident(&self, pair: Pair<'_, Rule>) -> Ident {
+        Ident {
+            name: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
+    }
+
+    fn idents(&self, pair: Pair<'_, Rule>) -> Vec<Ident> {
+        kids(&pair).map(|p| self.ident(p)).collect()
+    }
+
+    fn code(&self, pair: Pair<'_, Rule>) -> Code {
+        Code {
+            value: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
+    }
+
+    fn codes(&self, pair: Pair<'_, Rule>) -> Vec<Code> {
+        kids(&pair).map(|p| self.code(p)).collect()
+    }
+
+    fn range(&mut self, pair: Pair<'_, Rule>) -> Range {
+        let span = self.span(&pair);
+        let mut years = kids(&pair).map(|p| {
+            let span = self.span(&p);
+            p.as_str().parse::<i64>().unwrap_or_else(|_| {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::NOMBRE,
+                        span,
+                        format!("l'année `{}` est trop grande", p.as_str()),
+                    )
+                    .label("année invalide")
+                    .help("une année s'écrit sur quatre chiffres, par exemple `2024`"),
+                );
+                0
+            })
+        });
+        let start = years.next().expect("range start");
+        let end = years.next().expect("range end");
+        Range { start, end, span }
+    }
+
+    fn amount(&mut self, pair: Pair<'_, Rule>) -> Number {
+        let mut k = kids(&pair);
+        let number = k.next().expect("amount number");
+        let euro = k.next();
+        let mut n = self.number(number, euro.is_some());
+        if let Some(euro) = euro {
+            n.span = n.span.to(self.span(&euro));
+        }
+        n
+    }
+
+    fn number(&mut self, pair: Pair<'_, Rule>, euro: bool) -> Number {
+        let raw = pair.as_str().to_string();
+        let span = self.span(&pair);
+        let value = raw.replace('_', "").parse::<f64>().unwrap_or_else(|_| {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::NOMBRE,
+                    span,
+                    format!("le nombre `{raw}` est illisible"),
+                )
+                .label("nombre invalide")
+                .help("écrivez un nombre comme `120_000` ou `0.5`"),
+            );
+            0.0
+        });
+        Number {
+            raw,
+            value,
+            euro,
+            span,
+        }
+    }
+
+    fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
+        let span = self.span(&pair);
+        let inner = pair.clone().into_inner().next().expect("string has a body");
+        let triple = inner.as_rule() == Rule::triple_string;
+        let body = inner.into_inner().next().expect("string body");
+        let body_start = self.offset + body.as_span().start();
+        let raw = body.as_str();
+        let mut value = String::with_capacity(raw.len());
+        let mut chars = raw.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                value.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, '"')) => value.push('"'),
+                Some((_, '\\')) => value.push('\\'),
+                Some((j, other)) => {
+                    let at = Span::new(body_start + i, body_start + j + other.len_utf8());
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::ECHAPPEMENT,
+                            at,
+                            format!("séquence d'échappement inconnue `\\{other}`"),
+                        )
+                        .label("échappement inconnu")
+                        .help("dans une chaîne, seuls `\\\"`, `\\\\` et `\\n` sont reconnus"),
+                    );
+                    value.push(other);
+                }
+                None => value.push('\\'),
+            }
+        }
+        Str {
+            value,
+            triple,
+            span,
+        }
+    }
+}
