@@ -47,6 +47,10 @@ fn main() -> ExitCode {
                 paths
             };
             let files = collect_paths(&paths);
+            if files.is_empty() {
+                eprintln!("copil : aucun fichier .copil sous les chemins donnés");
+                return ExitCode::from(2);
+            }
             let reports: Vec<_> = files
                 .iter()
                 .map(|p| check_file(p, copil::rules::NATIONAL_RULE_IDS))

@@ -6,3 +6,6 @@ mod error;
 mod parser;
 
 pub use parser::{Parsed, parse};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+//! The `copil` binary: exit codes, the JSON contract read back, output
+//! independent of the order of the paths, colour rules.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn copil(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copil"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn scratch(name: &str, content: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("scratch file");
+    path
+}
+
+#[test]
+fn json_report_follows_the_contract() {
+    let out = copil(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/fail/identifiant-inconnu.copil",
+        "examples/isere.copil",
+    ]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(report["version"], 1);
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["path"], "examples/isere.copil");
+    assert_eq!(files[0]["territoire"], "38");
+    assert_eq!(files[0]["compiled"], true);
+    let failing = &files[1];
+    assert_eq!(failing["compiled"], false);
+    assert_eq!(failing["territoire"], Value::Null);
+    let d = &failing["diagnostics"][0];
+    let keys: Vec<&str> = d
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["code", "help", "message", "severity", "span", "waived"]
+    );
+    let span_keys: Vec<&str> = d["span"]
+        .as_object()
+        .expect("span")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(span_keys, ["column", "end", "line", "start"]);
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["waived"], false);
+    let summary = &report["summary"];
+    assert_eq!(summary["files"], 2);
+    assert!(summary["errors"].as_u64().expect("count") >= 1);
+    assert_eq!(summary["waived"], 0);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(
+        copil(&["check", "examples/isere.copil"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        copil(&["check", "tests/fixtures/fail"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(copil(&["check", "nulle-part.copil"]).status.code(), Some(2));
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("vide");
+    std::fs::create_dir_all(&empty).expect("empty dir");
+    let out = copil(&["check", empty.to_str().expect("UTF-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("aucun fichier .copil"));
+}
+
+#[test]
+fn output_does_not_depend_on_path_order() {
+    let a = copil(&[
+        "check",
+        "--format",
+        "json",
+        "examples/vendee.copil",
+        "examples/aisne.copil",
+        "examples/",
+    ]);
+    let b = copil(&[
+        "check",
+        "--format",
+        "json",
+        "examples/aisne.copil",
+        "examples",
+        "examples/vendee.copil",
+    ]);
+    assert_eq!(a.stdout, b.stdout);
+    let report: Value = serde_json::from_slice(&a.stdout).expect("valid JSON");
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path"))
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(
+        paths, sorted,
+        "files are reported in sorted order, once each"
+    );
+    sorted.dedup();
+    assert_eq!(paths.len(), sorted.len());
+}
+
+#[test]
+fn non_utf8_file_is_reported_not_a_crash() {
+    let path = scratch("latin1.copil", b"territoire 38\n# pr\xe9fecture\n");
+    let out = copil(&[
+        "check",
+        "--format",
+        "json",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let d = &report["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "copil::fichier::utf8");
+    assert_eq!(d["span"]["start"], 18);
+}
+
+#[test]
+fn human_report_has_no_colour_when_piped() {
+    let out = copil(&["check", "tests/fixtures/fail"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.contains("aide : "));
+    assert!(text.contains("ne compile"));
+}
+
+#[test]
+fn unknown_format_is_refused_by_the_command_line() {
+    let out = copil(&["check", "--format", "yaml", "examples/"]);
+    assert_eq!(out.status.code(), Some(2));
+}
