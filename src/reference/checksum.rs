@@ -32,7 +32,7 @@ pub fn luhn(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A SIREN is exactly 9 ASCII digits whose Luhn check holds.
@@ -67,7 +67,7 @@ pub fn siret_valid(siret: &str) -> bool {
     let siren = &siret[..9];
     if siren == LA_POSTE_SIREN {
         let digit_sum: u32 = siret.bytes().map(|b| u32::from(b - b'0')).sum();
-        return siret == LA_POSTE_HEAD_OFFICE_SIRET || digit_sum % 5 == 0;
+        return siret == LA_POSTE_HEAD_OFFICE_SIRET || digit_sum.is_multiple_of(5);
     }
     luhn(siret) && siren_valid(siren)
 }

@@ -12,9 +12,13 @@
 //! checks.
 //!
 //! Each table is parsed on first use, independently of the others (a check
-//! that never looks up a commune never parses `communes.tsv`). Loading the
-//! communes also loads the EPCI, from which each commune's EPCI is derived.
-//! Lookups are binary searches in tables sorted by code: O(log n), no hashing.
+//! that never looks up a commune never parses `communes.tsv`). The two large
+//! tables are parsed piecemeal: an EPCI when it is first returned, the
+//! communes by two-character INSEE prefix (one département; `97` for the
+//! DROM and three COM, `98` for the other COM) when one of them is first
+//! looked up; the EPCI of those
+//! communes are then parsed to derive each commune's EPCI. Lookups are binary
+//! searches in tables sorted by code: O(log n), no hashing.
 //!
 //! Populations are INSEE *populations municipales* (the vintage shipped in
 //! the package; Mayotte: 2017). A département's and an EPCI's population is
@@ -29,7 +33,7 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -181,20 +185,63 @@ pub struct Hub {
     pub regions: Vec<String>,
 }
 
-/// The EPCI table with its index by département.
+/// The EPCI table: an index of the lines of `epci.tsv`, each line parsed
+/// into an [`Epci`] on first use.
 struct EpciTable {
-    list: Vec<Epci>,
-    /// Département code → indices into `list`, in SIREN order.
-    by_departement: BTreeMap<String, Vec<usize>>,
+    /// Sorted by SIREN.
+    entries: Vec<EpciEntry>,
+    /// Département code → indices into `entries`, in SIREN order.
+    by_departement: BTreeMap<&'static str, Vec<usize>>,
+}
+
+struct EpciEntry {
+    siren: &'static str,
+    /// 1-based line number in `epci.tsv`, for error messages.
+    line_no: usize,
+    line: &'static str,
+    parsed: OnceLock<Epci>,
+}
+
+/// Number of possible two-character prefixes of an INSEE code: a digit,
+/// then a digit, `A` or `B` (Corsica: `2A`, `2B`).
+const COMMUNE_SLOTS: usize = 10 * 12;
+
+/// The slot of the communes whose INSEE code starts with `code`'s first two
+/// characters; slots are in the byte order of those prefixes.
+fn slot_of_insee(code: &str) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let first = match bytes.first()? {
+        b @ b'0'..=b'9' => usize::from(b - b'0'),
+        _ => return None,
+    };
+    let second = match bytes.get(1)? {
+        b @ b'0'..=b'9' => usize::from(b - b'0'),
+        b'A' => 10,
+        b'B' => 11,
+        _ => return None,
+    };
+    Some(first * 12 + second)
+}
+
+/// The prefix of a slot (inverse of [`slot_of_insee`]).
+fn slot_prefix(slot: usize) -> [u8; 2] {
+    let second = match slot % 12 {
+        10 => b'A',
+        11 => b'B',
+        d => b'0' + d as u8,
+    };
+    [b'0' + (slot / 12) as u8, second]
 }
 
 /// The reference data. Use [`Reference::get`]; every table is parsed on its
-/// first use and kept for the life of the process.
+/// first use and kept for the life of the process. The communes are parsed
+/// by two-character INSEE prefix (a département, `97` or `98`), the EPCI
+/// one by one.
 pub struct Reference {
     regions: OnceLock<Vec<Region>>,
     departements: OnceLock<Vec<Departement>>,
     epci: OnceLock<EpciTable>,
-    communes: OnceLock<Vec<Commune>>,
+    communes: [OnceLock<Vec<Commune>>; COMMUNE_SLOTS],
     hubs: OnceLock<Vec<Hub>>,
 }
 
@@ -226,19 +273,19 @@ impl Reference {
             regions: OnceLock::new(),
             departements: OnceLock::new(),
             epci: OnceLock::new(),
-            communes: OnceLock::new(),
+            communes: [const { OnceLock::new() }; COMMUNE_SLOTS],
             hubs: OnceLock::new(),
         }
     }
 
-    /// A fresh instance with every table parsed (for benchmarks).
+    /// A fresh instance with every table fully parsed (for benchmarks).
     #[doc(hidden)]
     pub fn load_all() -> Reference {
         let reference = Reference::unloaded();
         reference.regions_table();
         reference.departements_table();
-        reference.epci_table();
-        reference.communes_table();
+        reference.epcis().for_each(drop);
+        reference.communes().for_each(drop);
         reference.hubs();
         reference
     }
@@ -255,24 +302,62 @@ impl Reference {
 
     fn epci_table(&self) -> &EpciTable {
         self.epci.get_or_init(|| {
-            let list = embedded(parse::epci(EPCI_TSV));
-            let mut by_departement: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for (i, epci) in list.iter().enumerate() {
-                for d in &epci.departements {
-                    by_departement.entry(d.clone()).or_default().push(i);
-                }
-            }
+            let index = embedded(parse::epci_index(EPCI_TSV));
+            let mut by_departement: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+            let entries = index
+                .into_iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    for d in line.departements.split(',') {
+                        by_departement.entry(d).or_default().push(i);
+                    }
+                    EpciEntry {
+                        siren: line.siren,
+                        line_no: line.line_no,
+                        line: line.text,
+                        parsed: OnceLock::new(),
+                    }
+                })
+                .collect();
             EpciTable {
-                list,
+                entries,
                 by_departement,
             }
         })
     }
 
-    fn communes_table(&self) -> &[Commune] {
-        self.communes.get_or_init(|| {
-            let mut communes = embedded(parse::communes(COMMUNES_TSV));
-            embedded(parse::link_epci(&mut communes, &self.epci_table().list));
+    fn epci_entry<'a>(&'a self, entry: &'a EpciEntry) -> &'a Epci {
+        entry
+            .parsed
+            .get_or_init(|| embedded(parse::epci_line(entry.line_no, entry.line)))
+    }
+
+    /// The communes of a slot, with their EPCI.
+    fn commune_slot(&self, slot: usize) -> &[Commune] {
+        self.communes[slot].get_or_init(|| {
+            let prefix = slot_prefix(slot);
+            let range = parse::communes_with_prefix(COMMUNES_TSV, &prefix);
+            let mut communes = embedded(parse::communes(COMMUNES_TSV, range, &prefix));
+            if communes.is_empty() {
+                return communes;
+            }
+            // The communes' EPCI are among those of their départements,
+            // whose codes start with the same two characters.
+            let table = self.epci_table();
+            let prefix = std::str::from_utf8(&prefix).unwrap_or_default();
+            let departements = table
+                .by_departement
+                .range(prefix..)
+                .take_while(|(d, _)| d.starts_with(prefix));
+            let mut seen = BTreeSet::new();
+            for (_, indices) in departements {
+                for &i in indices {
+                    if seen.insert(i) {
+                        let epci = self.epci_entry(&table.entries[i]);
+                        embedded(parse::link_epci(&mut communes, epci, prefix));
+                    }
+                }
+            }
             communes
         })
     }
@@ -289,12 +374,15 @@ impl Reference {
 
     /// The EPCI of SIREN `siren`.
     pub fn epci(&self, siren: &str) -> Option<&Epci> {
-        find(&self.epci_table().list, siren, |e| &e.siren)
+        let entry = find(&self.epci_table().entries, siren, |e| e.siren)?;
+        Some(self.epci_entry(entry))
     }
 
     /// The commune of INSEE code `insee`.
     pub fn commune(&self, insee: &str) -> Option<&Commune> {
-        find(self.communes_table(), insee, |c| &c.insee)
+        find(self.commune_slot(slot_of_insee(insee)?), insee, |c| {
+            &c.insee
+        })
     }
 
     /// Every région, sorted by code.
@@ -307,14 +395,17 @@ impl Reference {
         self.departements_table().iter()
     }
 
-    /// Every EPCI, sorted by SIREN.
+    /// Every EPCI, sorted by SIREN (parses them all).
     pub fn epcis(&self) -> impl Iterator<Item = &Epci> {
-        self.epci_table().list.iter()
+        self.epci_table()
+            .entries
+            .iter()
+            .map(|entry| self.epci_entry(entry))
     }
 
-    /// Every commune, sorted by INSEE code.
+    /// Every commune, sorted by INSEE code (parses them all).
     pub fn communes(&self) -> impl Iterator<Item = &Commune> {
-        self.communes_table().iter()
+        (0..COMMUNE_SLOTS).flat_map(|slot| self.commune_slot(slot).iter())
     }
 
     /// The départements of région `code`, sorted by code.
@@ -330,7 +421,12 @@ impl Reference {
         table
             .by_departement
             .get(code)
-            .map(|indices| indices.iter().map(|&i| &table.list[i]).collect())
+            .map(|indices| {
+                indices
+                    .iter()
+                    .map(|&i| self.epci_entry(&table.entries[i]))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -379,7 +475,10 @@ impl fmt::Debug for Reference {
             .field("regions_loaded", &self.regions.get().is_some())
             .field("departements_loaded", &self.departements.get().is_some())
             .field("epci_loaded", &self.epci.get().is_some())
-            .field("communes_loaded", &self.communes.get().is_some())
+            .field(
+                "commune_slots_loaded",
+                &self.communes.iter().filter(|s| s.get().is_some()).count(),
+            )
             .field("hubs_loaded", &self.hubs.get().is_some())
             .finish()
     }

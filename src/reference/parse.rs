@@ -10,13 +10,18 @@ use super::{Commune, Departement, Epci, Hub, Region, Zone};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError {
     pub table: &'static str,
+    /// 1-based; 0 when the defect is not on one line.
     pub line: usize,
     pub message: String,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, ligne {} : {}", self.table, self.line, self.message)
+        if self.line == 0 {
+            write!(f, "{} : {}", self.table, self.message)
+        } else {
+            write!(f, "{}, ligne {} : {}", self.table, self.line, self.message)
+        }
     }
 }
 
@@ -165,87 +170,236 @@ pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
     Ok(out)
 }
 
-pub(crate) fn epci(text: &str) -> Result<Vec<Epci>, ParseError> {
-    const TABLE: &str = "epci.tsv";
-    let mut out = Vec::with_capacity(1300);
-    let mut previous = None;
-    let header = [
-        "siren",
-        "nom",
-        "type",
-        "population",
-        "departements",
-        "communes",
-    ];
-    for record in Records::new(TABLE, text, header)? {
-        let (line, [siren, nom, kind, population, departements, communes]) = record?;
-        ascending(TABLE, line, &mut previous, siren)?;
-        previous = Some(siren);
-        out.push(Epci {
-            siren: siren.to_owned(),
-            nom: nom.to_owned(),
-            kind: kind.to_owned(),
-            population: number(TABLE, line, population)?,
-            communes: list(communes),
-            departements: list(departements),
+const EPCI_TABLE: &str = "epci.tsv";
+const EPCI_HEADER: [&str; 6] = [
+    "siren",
+    "nom",
+    "type",
+    "population",
+    "departements",
+    "communes",
+];
+
+/// One line of `epci.tsv`, not parsed beyond what the index needs.
+pub(crate) struct EpciLine {
+    pub siren: &'static str,
+    pub departements: &'static str,
+    pub line_no: usize,
+    pub text: &'static str,
+}
+
+/// The index of `epci.tsv`: each line's SIREN and départements, checked to
+/// be sorted by SIREN; the rest of the line is parsed by [`epci_line`].
+pub(crate) fn epci_index(text: &'static str) -> Result<Vec<EpciLine>, ParseError> {
+    let mut lines = text.lines().enumerate();
+    let expected = EPCI_HEADER.join("\t");
+    match lines.next() {
+        Some((_, header)) if header == expected => {}
+        _ => {
+            return Err(ParseError {
+                table: EPCI_TABLE,
+                line: 1,
+                message: format!("en-tête attendu : « {expected} »"),
+            });
+        }
+    }
+    let mut out: Vec<EpciLine> = Vec::with_capacity(1300);
+    for (i, line) in lines {
+        let line_no = i + 1;
+        let mut cells = line.splitn(EPCI_HEADER.len(), '\t');
+        let siren = cells.next().unwrap_or_default();
+        let departements = cells.nth(3).ok_or_else(|| ParseError {
+            table: EPCI_TABLE,
+            line: line_no,
+            message: format!("{} colonnes attendues", EPCI_HEADER.len()),
+        })?;
+        let mut previous = out.last().map(|e| e.siren);
+        ascending(EPCI_TABLE, line_no, &mut previous, siren)?;
+        out.push(EpciLine {
+            siren,
+            departements,
+            line_no,
+            text: line,
         });
     }
     Ok(out)
 }
 
-/// Communes, with `epci` left to [`link_epci`].
-pub(crate) fn communes(text: &str) -> Result<Vec<Commune>, ParseError> {
-    const TABLE: &str = "communes.tsv";
-    let mut out = Vec::with_capacity(35_000);
-    let mut previous = None;
-    let header = ["insee", "nom", "departement", "population"];
-    for record in Records::new(TABLE, text, header)? {
-        let (line, [insee, nom, departement, population]) = record?;
-        ascending(TABLE, line, &mut previous, insee)?;
+/// Parses one line of `epci.tsv`.
+pub(crate) fn epci_line(line_no: usize, line: &str) -> Result<Epci, ParseError> {
+    let error = |message: String| ParseError {
+        table: EPCI_TABLE,
+        line: line_no,
+        message,
+    };
+    let mut cells = [""; 6];
+    let mut parts = line.split('\t');
+    for cell in &mut cells {
+        *cell = parts
+            .next()
+            .ok_or_else(|| error(format!("{} colonnes attendues", EPCI_HEADER.len())))?;
+    }
+    if parts.next().is_some() {
+        return Err(error(format!("{} colonnes attendues", EPCI_HEADER.len())));
+    }
+    let [siren, nom, kind, population, departements, communes] = cells;
+    if communes.is_empty() || departements.is_empty() {
+        return Err(error(format!("l'EPCI {siren} n'a pas de commune")));
+    }
+    Ok(Epci {
+        siren: siren.to_owned(),
+        nom: nom.to_owned(),
+        kind: kind.to_owned(),
+        population: number(EPCI_TABLE, line_no, population)?,
+        communes: list(communes),
+        departements: list(departements),
+    })
+}
+
+const COMMUNES_TABLE: &str = "communes.tsv";
+const COMMUNES_HEADER: &str = "insee\tnom\tdepartement\tpopulation";
+
+/// Byte offset of the first record line of `text` (its header skipped) for
+/// which `before` is false; `before` must hold for a leading run of the
+/// lines and for no line after it. A binary search over byte positions: no
+/// pass over the whole text.
+fn partition_point(text: &str, before: impl Fn(&[u8]) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    let body = text.find('\n').map_or(text.len(), |i| i + 1);
+    // `lo` and `hi` are line starts (or the end); the lines before `lo`
+    // satisfy `before`, those from `hi` on do not.
+    let (mut lo, mut hi) = (body, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| start + i + 1);
+        if before(&bytes[start..end]) {
+            lo = end;
+        } else {
+            hi = start;
+        }
+    }
+    lo
+}
+
+/// The byte range of the lines of `communes.tsv` whose INSEE code starts
+/// with `prefix` (the table is sorted by INSEE code).
+pub(crate) fn communes_with_prefix(text: &str, prefix: &[u8; 2]) -> std::ops::Range<usize> {
+    let key = |line: &[u8]| -> [u8; 2] {
+        [
+            line.first().copied().unwrap_or(0),
+            line.get(1).copied().unwrap_or(0),
+        ]
+    };
+    let start = partition_point(text, |line| key(line) < *prefix);
+    let end = partition_point(text, |line| key(line) <= *prefix);
+    start..end.max(start)
+}
+
+/// Parses the lines `range` of `communes.tsv` (`text`), whose INSEE codes
+/// all start with `prefix`; `epci` is left to [`link_epci`].
+pub(crate) fn communes(
+    text: &str,
+    range: std::ops::Range<usize>,
+    prefix: &[u8; 2],
+) -> Result<Vec<Commune>, ParseError> {
+    // Line numbers are only counted when an error is reported.
+    let line_of = |offset: usize| text[..offset].bytes().filter(|&b| b == b'\n').count() + 1;
+    if !text.starts_with(COMMUNES_HEADER)
+        || text.as_bytes().get(COMMUNES_HEADER.len()) != Some(&b'\n')
+    {
+        return Err(ParseError {
+            table: COMMUNES_TABLE,
+            line: 1,
+            message: format!("en-tête attendu : « {COMMUNES_HEADER} »"),
+        });
+    }
+    let mut out = Vec::with_capacity(1024);
+    let mut previous: Option<&str> = None;
+    let mut offset = range.start;
+    for line in text[range].lines() {
+        let error = |message: String| ParseError {
+            table: COMMUNES_TABLE,
+            line: line_of(offset),
+            message,
+        };
+        let mut cells = line.split('\t');
+        let (Some(insee), Some(nom), Some(departement), Some(population), None) = (
+            cells.next(),
+            cells.next(),
+            cells.next(),
+            cells.next(),
+            cells.next(),
+        ) else {
+            return Err(error("4 colonnes attendues".to_owned()));
+        };
+        if !insee.as_bytes().starts_with(prefix) || !departement.as_bytes().starts_with(prefix) {
+            return Err(error(format!(
+                "code « {insee} » ou département « {departement} » hors de sa section"
+            )));
+        }
+        if let Some(prev) = previous
+            && prev >= insee
+        {
+            return Err(error(format!(
+                "codes non triés ou en double : « {prev} » puis « {insee} »"
+            )));
+        }
         previous = Some(insee);
+        let population = if population.is_empty() {
+            0
+        } else {
+            population
+                .parse()
+                .map_err(|_| error(format!("nombre attendu : « {population} »")))?
+        };
         out.push(Commune {
             insee: insee.to_owned(),
             nom: nom.to_owned(),
             departement: departement.to_owned(),
-            population: if population.is_empty() {
-                0
-            } else {
-                number(TABLE, line, population)?
-            },
+            population,
             epci: None,
         });
+        offset += line.len() + 1;
     }
     Ok(out)
 }
 
-/// Sets each commune's `epci` from the EPCI's member lists. `communes` is
-/// sorted by INSEE code.
-pub(crate) fn link_epci(communes: &mut [Commune], epcis: &[Epci]) -> Result<(), ParseError> {
-    for epci in epcis {
-        for member in &epci.communes {
-            let i = communes
-                .binary_search_by(|c| c.insee.as_str().cmp(member))
-                .map_err(|_| ParseError {
-                    table: "epci.tsv",
-                    line: 0,
-                    message: format!(
-                        "l'EPCI {} a pour membre la commune inconnue {member}",
-                        epci.siren
-                    ),
-                })?;
-            let commune = &mut communes[i];
-            if let Some(other) = &commune.epci {
-                return Err(ParseError {
-                    table: "epci.tsv",
-                    line: 0,
-                    message: format!(
-                        "la commune {member} est membre de deux EPCI : {other} et {}",
-                        epci.siren
-                    ),
-                });
-            }
-            commune.epci = Some(epci.siren.clone());
+/// Sets the `epci` of `epci`'s member communes that start with `prefix`;
+/// `communes` holds all the communes of that prefix, sorted by INSEE code.
+pub(crate) fn link_epci(
+    communes: &mut [Commune],
+    epci: &Epci,
+    prefix: &str,
+) -> Result<(), ParseError> {
+    let error = |message: String| ParseError {
+        table: EPCI_TABLE,
+        line: 0,
+        message,
+    };
+    for member in epci.communes.iter().filter(|c| c.starts_with(prefix)) {
+        let i = communes
+            .binary_search_by(|c| c.insee.as_str().cmp(member))
+            .map_err(|_| {
+                error(format!(
+                    "l'EPCI {} a pour membre la commune inconnue {member}",
+                    epci.siren
+                ))
+            })?;
+        let commune = &mut communes[i];
+        if let Some(other) = &commune.epci {
+            return Err(error(format!(
+                "la commune {member} est membre de deux EPCI : {other} et {}",
+                epci.siren
+            )));
         }
+        commune.epci = Some(epci.siren.clone());
     }
     Ok(())
 }

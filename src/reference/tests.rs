@@ -290,19 +290,52 @@ fn data_surprises() {
 
 #[test]
 fn tables_load_independently() {
+    let loaded_slots = |r: &Reference| r.communes.iter().filter(|s| s.get().is_some()).count();
     let fresh = Reference::unloaded();
     assert!(fresh.departement("38").is_some());
     assert!(fresh.region("84").is_some());
-    assert!(fresh.communes.get().is_none() && fresh.epci.get().is_none());
-    assert!(fresh.epci("200040715").is_some());
-    assert!(fresh.communes.get().is_none());
-    assert!(fresh.commune("38185").is_some());
-    assert!(fresh.communes.get().is_some());
+    assert!(fresh.epci.get().is_none());
+    assert_eq!(loaded_slots(&fresh), 0);
+    let metro = fresh.epci("200040715").expect("EPCI");
+    assert_eq!(metro.nom, "Grenoble-Alpes-Métropole");
+    assert_eq!(loaded_slots(&fresh), 0);
+    let table = fresh.epci.get().expect("EPCI index");
+    let parsed = table
+        .entries
+        .iter()
+        .filter(|e| e.parsed.get().is_some())
+        .count();
+    assert_eq!(parsed, 1, "only the EPCI asked for is parsed");
+    assert_eq!(
+        fresh.commune("38185").and_then(|c| c.epci.as_deref()),
+        Some("200040715")
+    );
+    assert_eq!(loaded_slots(&fresh), 1, "only Isère's communes are parsed");
     assert!(fresh.hubs.get().is_none());
+    assert!(fresh.commune("3").is_none() && fresh.commune("").is_none());
+    assert!(fresh.commune("3C001").is_none() && fresh.commune("é").is_none());
 
     let all = Reference::load_all();
-    assert!(all.communes.get().is_some() && all.hubs.get().is_some());
+    assert_eq!(loaded_slots(&all), COMMUNE_SLOTS);
+    assert!(all.hubs.get().is_some());
     assert_eq!(all.commune("38185"), r().commune("38185"));
+}
+
+#[test]
+fn commune_slots_follow_byte_order() {
+    for slot in 0..COMMUNE_SLOTS {
+        let prefix = slot_prefix(slot);
+        let code = std::str::from_utf8(&prefix).unwrap();
+        assert_eq!(slot_of_insee(code), Some(slot), "{code}");
+        if slot > 0 {
+            assert!(slot_prefix(slot - 1) < prefix);
+        }
+    }
+    let codes: Vec<&str> = r().communes().map(|c| c.insee.as_str()).collect();
+    assert!(
+        codes.windows(2).all(|w| w[0] < w[1]),
+        "communes() sorted by INSEE code"
+    );
 }
 
 #[test]
@@ -322,11 +355,67 @@ fn malformed_tables_are_rejected() {
         err.to_string().contains("departements.tsv, ligne 2"),
         "{err}"
     );
-    let communes =
-        parse::communes("insee\tnom\tdepartement\tpopulation\n38185\tGrenoble\t38\t\n").unwrap();
-    assert_eq!(communes[0].population, 0);
+
     let hubs = parse::hubs("# commentaire\nnom\tregions\n# autre\nHub\t01,06\n").unwrap();
     assert_eq!(hubs[0].regions, ["01", "06"]);
+
+    assert!(parse::epci_index("siren\tnom\n").is_err());
+    let header = "siren\tnom\ttype\tpopulation\tdepartements\tcommunes\n";
+    let unsorted = format!("{header}2\tB\tCC\t1\t38\t38001\n1\tA\tCC\t1\t38\t38002\n");
+    assert_eq!(
+        parse::epci_index(Box::leak(unsorted.into_boxed_str()))
+            .err()
+            .map(|e| e.line),
+        Some(3)
+    );
+    assert!(parse::epci_line(2, "1\tA\tCC\tmille\t38\t38001").is_err());
+    assert!(parse::epci_line(2, "1\tA\tCC\t1\t38").is_err());
+    assert!(parse::epci_line(2, "1\tA\tCC\t1\t\t").is_err());
+    let epci = parse::epci_line(2, "1\tA\tCC\t5\t38,69\t38001,69001").unwrap();
+    assert_eq!(epci.communes, ["38001", "69001"]);
+    assert_eq!(epci.departements, ["38", "69"]);
+}
+
+#[test]
+fn communes_are_found_by_prefix() {
+    let text = "insee\tnom\tdepartement\tpopulation\n\
+                2A004\tAjaccio\t2A\t1\n\
+                38001\tA\t38\t\n\
+                38185\tGrenoble\t38\t156000\n\
+                97101\tB\t971\t3\n";
+    let range = |p: &[u8; 2]| parse::communes_with_prefix(text, p);
+    assert_eq!(
+        &text[range(b"38")],
+        "38001\tA\t38\t\n38185\tGrenoble\t38\t156000\n"
+    );
+    assert_eq!(&text[range(b"2A")], "2A004\tAjaccio\t2A\t1\n");
+    assert_eq!(&text[range(b"97")], "97101\tB\t971\t3\n");
+    assert!(range(b"01").is_empty() && range(b"39").is_empty() && range(b"99").is_empty());
+
+    let communes = parse::communes(text, range(b"38"), b"38").unwrap();
+    assert_eq!(communes.len(), 2);
+    assert_eq!(communes[0].population, 0, "empty population");
+    assert_eq!(communes[1].population, 156_000);
+
+    let epci = parse::epci_line(2, "200040715\tM\tMETRO\t1\t38\t38185").unwrap();
+    let mut linked = communes.clone();
+    parse::link_epci(&mut linked, &epci, "38").unwrap();
+    assert_eq!(linked[1].epci.as_deref(), Some("200040715"));
+    assert!(
+        parse::link_epci(&mut linked, &epci, "38").is_err(),
+        "two EPCI"
+    );
+    let unknown = parse::epci_line(2, "200040715\tM\tMETRO\t1\t38\t38999").unwrap();
+    assert!(parse::link_epci(&mut communes.clone(), &unknown, "38").is_err());
+
+    let bad = "insee\tnom\tdepartement\tpopulation\n38185\tA\t38\t1\n38001\tB\t38\tx\n";
+    let err = parse::communes(bad, parse::communes_with_prefix(bad, b"38"), b"38").unwrap_err();
+    assert_eq!(err.line, 3, "{err}");
+    let bad = "insee\tnom\tdepartement\tpopulation\n38001\tB\t38\tx\n";
+    let err = parse::communes(bad, parse::communes_with_prefix(bad, b"38"), b"38").unwrap_err();
+    assert_eq!(err.line, 2, "{err}");
+    let bad = "insee\tnom\tdepartement\n38001\tB\t38\n";
+    assert!(parse::communes(bad, parse::communes_with_prefix(bad, b"38"), b"38").is_err());
 }
 
 // --- SIREN / SIRET ---------------------------------------------------------

@@ -249,7 +249,10 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     } else {
         format!("syntaxe invalide devant {found}")
     };
-    let help = if wanted.is_empty() {
+    let after_comma = src[..at].trim_end().ends_with(',');
+    let help = if after_comma && others.contains("un identifiant") {
+        "une liste ne se termine pas par une virgule : retirez la `,` finale".to_string()
+    } else if wanted.is_empty() {
         "vérifiez la forme de cette déclaration (voir le README)".to_string()
     } else {
         format!("attendu ici : {wanted}")
@@ -259,8 +262,12 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     } else {
         "ici".to_string()
     };
-    let d = Diagnostic::error(codes::SYNTAXE, span, message)
+    let mut d = Diagnostic::error(codes::SYNTAXE, span, message)
         .label(label)
         .help(help);
+    if after_comma && others.contains("un identifiant") {
+        let comma = src[..at].trim_end().len() - 1;
+        d = d.related(Span::new(comma, comma + 1), "virgule finale");
+    }
     (d, at)
 }
