@@ -75,7 +75,14 @@ pub fn check_file(path: &Path, known_rules: &[&str]) -> FileReport {
                 let at = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                failed(
+                // Each invalid byte becomes one `?`: byte offsets stay those
+                // of the file, so the report can show the line.
+                let mut shown_text = String::with_capacity(bytes.len());
+                for chunk in bytes.utf8_chunks() {
+                    shown_text.push_str(chunk.valid());
+                    shown_text.extend(chunk.invalid().iter().map(|_| '?'));
+                }
+                let mut report = failed(
                     shown,
                     Diagnostic::error(
                         codes::UTF8,
@@ -83,8 +90,10 @@ pub fn check_file(path: &Path, known_rules: &[&str]) -> FileReport {
                         format!("le fichier n'est pas en UTF-8 (octet invalide ligne {line})"),
                     )
                     .label("octet invalide")
-                    .help("enregistrez le fichier en UTF-8 (sans BOM de préférence)"),
-                )
+                    .help("le fichier semble enregistré en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8"),
+                );
+                report.source = Some(shown_text);
+                report
             }
         },
         Err(e) => failed(
