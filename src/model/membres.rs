@@ -147,16 +147,7 @@ impl Resolver<'_> {
                 }
                 (Nature::Prefecture, Some(code)) => {
                     if self.reference.departement(&code.value).is_none() {
-                        let help = self.suggest_departement(&code.value);
-                        self.error(
-                            Diagnostic::error(
-                                codes::REFERENCE,
-                                code.span,
-                                format!("le département `{}` n'existe pas", code.value),
-                            )
-                            .label("code de département inconnu")
-                            .help(help),
-                        );
+                        self.unknown_departement(code);
                         return None;
                     }
                     None

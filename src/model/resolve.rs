@@ -402,18 +402,7 @@ impl<'a> Resolver<'a> {
                         deps.push(d);
                     }
                 }
-                None => {
-                    let help = self.suggest_departement(&code.value);
-                    self.error(
-                        Diagnostic::error(
-                            codes::REFERENCE,
-                            code.span,
-                            format!("le département `{}` n'existe pas", code.value),
-                        )
-                        .label("code de département inconnu")
-                        .help(help),
-                    );
-                }
+                None => self.unknown_departement(code),
             }
         }
         let first = deps.first()?;
@@ -438,6 +427,20 @@ impl<'a> Resolver<'a> {
             epci: epci.into_iter().collect(),
             span: t.span,
         })
+    }
+
+    /// Reports a département code absent from the reference data.
+    pub(super) fn unknown_departement(&mut self, code: &ast::Code) {
+        let help = self.suggest_departement(&code.value);
+        self.error(
+            Diagnostic::error(
+                codes::REFERENCE,
+                code.span,
+                format!("le département `{}` n'existe pas", code.value),
+            )
+            .label("code de département inconnu")
+            .help(help),
+        );
     }
 
     pub(super) fn suggest_departement(&self, code: &str) -> String {

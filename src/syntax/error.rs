@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
-use super::parser::Rule;
+use super::parser::{Rule, TOP_KEYWORDS};
 use crate::diagnostic::{self, Diagnostic, codes, join_ou};
 use crate::span::Span;
 
@@ -132,19 +132,9 @@ fn expected(rule: Rule) -> Option<Expected> {
     })
 }
 
-/// Every keyword of the language, for "not allowed here" messages.
-const ALL_KEYWORDS: &[&str] = &[
-    "territoire",
-    "periode",
-    "membre",
-    "pilotage",
-    "comite",
-    "existant",
-    "sans_chevauchement",
-    "crsn",
-    "feuille_de_route",
-    "besoins",
-    "derogation",
+/// The keywords of the language that do not start a declaration; with
+/// [`TOP_KEYWORDS`], every keyword, for "not allowed here" messages.
+const INNER_KEYWORDS: &[&str] = &[
     "siret",
     "region",
     "tags",
@@ -215,12 +205,12 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
             Some(s) => diagnostic::did_you_mean(&word, s),
             None => format!("attendu ici : {wanted}"),
         };
-        let message = if ALL_KEYWORDS.contains(&word.as_str()) {
+        let message = if is_keyword(&word) {
             format!("le mot-clé `{word}` n'est pas permis ici")
         } else {
             format!("mot-clé inconnu `{word}`")
         };
-        let label = if ALL_KEYWORDS.contains(&word.as_str()) {
+        let label = if is_keyword(&word) {
             "mot-clé mal placé"
         } else {
             "mot-clé inconnu"
@@ -270,4 +260,9 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         d = d.related(Span::new(comma, comma + 1), "virgule finale");
     }
     (d, at)
+}
+
+/// True for any keyword of the language.
+fn is_keyword(word: &str) -> bool {
+    TOP_KEYWORDS.contains(&word) || INNER_KEYWORDS.contains(&word)
 }
