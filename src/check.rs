@@ -4,8 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use crate::analysis::Analyses;
 use crate::diagnostic::{self, Diagnostic, codes};
 use crate::model::{self, Gouvernance};
+use crate::rules::RuleInfo;
 use crate::span::Span;
 use crate::syntax;
 
@@ -47,6 +51,10 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The compiled governance.
     pub gouvernance: Option<Gouvernance>,
+    /// The analyses of the compiled governance.
+    pub analyses: Option<Analyses>,
+    /// The rules active for this file (its territory's profile).
+    pub regles: Arc<[RuleInfo]>,
 }
 
 /// Checks one source text already read.
@@ -61,6 +69,8 @@ pub fn check_source(path: String, source: String, known_rules: &[&str]) -> FileR
         compiled: compiled.gouvernance.is_some(),
         diagnostics: compiled.diagnostics,
         gouvernance: compiled.gouvernance,
+        analyses: None,
+        regles: Arc::from(Vec::new()),
         source: Some(source),
     }
 }
@@ -117,6 +127,8 @@ fn failed(path: String, diagnostic: Diagnostic) -> FileReport {
         compiled: false,
         diagnostics: vec![diagnostic],
         gouvernance: None,
+        analyses: None,
+        regles: Arc::from(Vec::new()),
     }
 }
 

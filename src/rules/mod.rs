@@ -2,6 +2,34 @@
 
 pub mod expr;
 
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+
+/// What people and tools are told about a rule: its id, severity and
+/// wording. `copil rules`, `copil explain`, SARIF and JUnit read it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RuleInfo {
+    /// Stable id (`FNE-COM-02`).
+    pub id: String,
+    /// Severity of its diagnostics.
+    pub severity: Severity,
+    /// The ruleset it comes from (`national`, `outre-mer`…).
+    pub ruleset: String,
+    /// Short French title.
+    pub title: String,
+    /// Where the rule comes from (doctrine, ANCT form…).
+    pub source: String,
+    /// Why the rule exists, with the doctrine quoted.
+    pub rationale: String,
+    /// The check expression, as written.
+    pub check: String,
+    /// The help line of its diagnostics (template text, as written).
+    pub help: Option<String>,
+    /// False when a derogation cannot waive it.
+    pub derogeable: bool,
+}
+
 /// The ids of the national rules (DESIGN §4): the names a `derogation` may
 /// waive. Stable: ANCT, derogations and CI configurations refer to them.
 pub const NATIONAL_RULE_IDS: &[&str] = &[
