@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
 
+use crate::analysis;
 use crate::analysis::Analyses;
 use crate::diagnostic::{self, Diagnostic, codes};
 use crate::model::{self, Gouvernance};
-use crate::rules::RuleInfo;
+use crate::rules::{RuleInfo, Rules, engine, facts};
 use crate::span::Span;
 use crate::syntax;
 
@@ -57,10 +58,11 @@ pub struct FileReport {
     pub regles: Arc<[RuleInfo]>,
 }
 
-/// Checks one source text already read.
-pub fn check_source(path: String, source: String, known_rules: &[&str]) -> FileReport {
-    let compiled = compile(&source, known_rules);
-    FileReport {
+/// Checks one source text already read: compiles it, then, when it
+/// compiles, runs the analyses and the rules of its territory's profile.
+pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
+    let compiled = compile(&source, &rules.ids());
+    let mut report = FileReport {
         path,
         territoire: compiled
             .gouvernance
@@ -72,15 +74,35 @@ pub fn check_source(path: String, source: String, known_rules: &[&str]) -> FileR
         analyses: None,
         regles: Arc::from(Vec::new()),
         source: Some(source),
+    };
+    if let Some(g) = &report.gouvernance {
+        let active = rules.active(g.territoire.zone);
+        let seuil = active
+            .params
+            .get("seuil_doublon")
+            .and_then(serde_json::Value::as_f64)
+            .unwrap_or(DEFAULT_SEUIL_DOUBLON);
+        let analyses = analysis::analyse(g, seuil);
+        let facts = facts::facts(g, &analyses);
+        report
+            .diagnostics
+            .extend(engine::evaluate(&active, g, &facts));
+        diagnostic::sort(&mut report.diagnostics);
+        report.analyses = Some(analyses);
+        report.regles = active.infos.clone();
     }
+    report
 }
 
+/// The duplicate threshold when no ruleset sets `seuil_doublon`.
+pub const DEFAULT_SEUIL_DOUBLON: f64 = 0.75;
+
 /// Reads and checks one file.
-pub fn check_file(path: &Path, known_rules: &[&str]) -> FileReport {
+pub fn check_file(path: &Path, rules: &Rules) -> FileReport {
     let shown = display_path(path);
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => check_source(shown, text, known_rules),
+            Ok(text) => check_source(shown, text, rules),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -120,12 +142,17 @@ pub fn check_file(path: &Path, known_rules: &[&str]) -> FileReport {
 }
 
 fn failed(path: String, diagnostic: Diagnostic) -> FileReport {
+    failed_report(path, vec![diagnostic])
+}
+
+/// The report of a file that could not be compiled (or read).
+pub fn failed_report(path: String, diagnostics: Vec<Diagnostic>) -> FileReport {
     FileReport {
         path,
         source: None,
         territoire: None,
         compiled: false,
-        diagnostics: vec![diagnostic],
+        diagnostics,
         gouvernance: None,
         analyses: None,
         regles: Arc::from(Vec::new()),

@@ -8,7 +8,8 @@
 //!
 //! ```
 //! let src = "territoire 38\nmembre prefecture prefecture\npilotage { prefet prefecture }\n";
-//! let compiled = copil::check::compile(src, copil::rules::NATIONAL_RULE_IDS);
+//! let rules = copil::rules::Rules::embedded().expect("the shipped rules load");
+//! let compiled = copil::check::compile(src, &rules.ids());
 //! let gouvernance = compiled.gouvernance.expect("compiles");
 //! assert_eq!(gouvernance.territoire.nom, "Isère");
 //! ```
@@ -17,6 +18,7 @@
 
 pub mod analysis;
 pub mod check;
+pub mod command;
 pub mod diagnostic;
 pub mod model;
 pub mod reference;

@@ -1,13 +1,12 @@
-//! The `copil` command line: parses the arguments and calls the library.
+//! The `copil` command line: parses the arguments and calls the library
+//! (`copil::command`, one module per subcommand).
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use copil::check::{check_file, collect_paths};
-use copil::report::{self, HumanOptions};
+use copil::command::{self, CheckFormat, ListFormat, RulesOptions};
 
 /// copil — compilateur des fichiers de gouvernance France Numérique Ensemble.
 #[derive(Parser)]
@@ -17,6 +16,27 @@ struct Cli {
     command: Command,
 }
 
+/// Options shared by the commands that apply rules.
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// Jeu de règles à ajouter ou à substituer (fichier .toml ou dossier) ; répétable.
+    #[arg(long = "rules", value_name = "CHEMIN")]
+    rules: Vec<PathBuf>,
+    /// Profil de règles imposé à tous les fichiers (par défaut : `national`,
+    /// ou `outre-mer` pour un territoire d'outre-mer).
+    #[arg(long, value_name = "NOM")]
+    profile: Option<String>,
+}
+
+impl RuleArgs {
+    fn options(&self) -> RulesOptions {
+        RulesOptions {
+            paths: self.rules.clone(),
+            profile: self.profile.clone(),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Vérifie des fichiers .copil (un dossier : tous les *.copil en dessous).
@@ -24,61 +44,77 @@ enum Command {
         /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant).
         paths: Vec<PathBuf>,
         /// Format du rapport.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// `--deny warnings` : les avertissements font aussi échouer (code 1).
+        #[arg(long, value_enum, value_name = "warnings")]
+        deny: Option<Deny>,
+    },
+    /// Affiche le modèle de faits d'un fichier (ce que voient les règles).
+    Export {
+        /// Le fichier .copil.
+        file: PathBuf,
+        /// Format de sortie.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Liste les règles actives.
+    Rules {
+        /// Format de la liste.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Explique une règle : titre, sévérité, source, justification, condition, exemples.
+    Explain {
+        /// Identifiant de la règle, par exemple FNE-HUB-01.
+        id: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Vérifie chaque règle sur ses exemples (tests/ID/ok*.copil et ko*.copil).
+    TestRules {
+        /// Fichier ou dossier de règles à tester (par défaut : les règles livrées).
+        path: Option<PathBuf>,
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// Rapport lisible, avec les extraits du fichier.
-    Human,
-    /// Contrat JSON versionné (DESIGN §6).
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Deny {
+    /// Les avertissements non couverts par une dérogation font échouer.
+    Warnings,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// Le modèle de faits en JSON.
     Json,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check { paths, format } => {
-            let paths = if paths.is_empty() {
-                vec![PathBuf::from(".")]
-            } else {
-                paths
-            };
-            let files = collect_paths(&paths);
-            if files.is_empty() {
-                eprintln!("copil : aucun fichier .copil sous les chemins donnés");
-                return ExitCode::from(2);
-            }
-            let reports: Vec<_> = files
-                .iter()
-                .map(|p| check_file(p, copil::rules::NATIONAL_RULE_IDS))
-                .collect();
-            let text = match format {
-                Format::Human => {
-                    let stdout = std::io::stdout();
-                    let color = stdout.is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                    report::human(
-                        &reports,
-                        HumanOptions {
-                            color,
-                            ..HumanOptions::default()
-                        },
-                    )
-                }
-                Format::Json => report::json(&reports),
-            };
-            let mut out = std::io::stdout().lock();
-            if out
-                .write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .is_err()
-            {
-                return ExitCode::from(2);
-            }
-            ExitCode::from(report::exit_code(&reports, false) as u8)
-        }
-    }
+    let code = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            rules,
+            deny,
+        } => command::check::run(&paths, format, &rules.options(), deny.is_some()),
+        Command::Export {
+            file,
+            format,
+            rules,
+        } => match format {
+            ExportFormat::Json => command::export::run(&file, &rules.options()),
+        },
+        Command::Rules { format, rules } => command::rules::list(format, &rules.options()),
+        Command::Explain { id, rules } => command::rules::explain(&id, &rules.options()),
+        Command::TestRules { path } => command::test_rules::run(path.as_deref()),
+    };
+    ExitCode::from(code)
 }

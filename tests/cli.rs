@@ -65,7 +65,16 @@ fn json_report_follows_the_contract() {
     let summary = &report["summary"];
     assert_eq!(summary["files"], 2);
     assert!(summary["errors"].as_u64().expect("count") >= 1);
-    assert_eq!(summary["waived"], 0);
+    // Isère waives FNE-COM-05 by a derogation: the diagnostic stays, waived.
+    assert_eq!(summary["waived"], 1);
+    let waived: Vec<&Value> = files[0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["waived"] == true)
+        .collect();
+    assert_eq!(waived.len(), 1);
+    assert_eq!(waived[0]["code"], "FNE-COM-05");
     assert_eq!(out.status.code(), Some(2));
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use copil::check::{check_file, collect_paths};
 use copil::report::{self, HumanOptions};
-use copil::rules::NATIONAL_RULE_IDS;
+use copil::rules::Rules;
 
 fn examples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -17,7 +17,7 @@ fn examples() -> Vec<PathBuf> {
 #[test]
 fn every_example_compiles() {
     for path in examples() {
-        let report = check_file(&path, NATIONAL_RULE_IDS);
+        let report = check_file(&path, rules());
         assert!(
             report.compiled,
             "{} does not compile: {:#?}",
@@ -32,4 +32,10 @@ fn every_example_compiles() {
         report.path = format!("examples/{name}.copil");
         insta::assert_snapshot!(name, report::human(&[report], HumanOptions::default()));
     }
+}
+
+/// The shipped rules, loaded once.
+fn rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| Rules::embedded().expect("the shipped rules load"))
 }

@@ -6,12 +6,12 @@ use std::path::Path;
 
 use copil::check::{FileReport, check_file};
 use copil::report::{self, HumanOptions};
-use copil::rules::NATIONAL_RULE_IDS;
+use copil::rules::Rules;
 
 /// Checks a fixture and names it relative to `tests/`, so that snapshots do
 /// not depend on where the repository lives.
 fn check(path: &Path) -> FileReport {
-    let mut report = check_file(path, NATIONAL_RULE_IDS);
+    let mut report = check_file(path, rules());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     report.path =
         copil::check::display_path(path.strip_prefix(&root).expect("fixture under tests/"));
@@ -61,7 +61,7 @@ fn every_compile_error_has_a_fixture() {
     let mut raised = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("fixtures/fail exists") {
         let path = entry.expect("readable entry").path();
-        for d in check_file(&path, NATIONAL_RULE_IDS).diagnostics {
+        for d in check_file(&path, rules()).diagnostics {
             raised.insert(d.code);
         }
     }
@@ -97,7 +97,7 @@ fn every_compile_error_has_a_fixture() {
 
 #[test]
 fn unreadable_file_is_a_diagnostic() {
-    let report = check_file(Path::new("tests/fixtures/absent.copil"), NATIONAL_RULE_IDS);
+    let report = check_file(Path::new("tests/fixtures/absent.copil"), rules());
     assert!(!report.compiled);
     assert_eq!(report.diagnostics.len(), 1);
     assert_eq!(
@@ -109,4 +109,10 @@ fn unreadable_file_is_a_diagnostic() {
         "le fichier ne peut pas être lu : il n'existe pas"
     );
     assert_eq!(report::exit_code(&[report], false), 2);
+}
+
+/// The shipped rules, loaded once.
+fn rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| Rules::embedded().expect("the shipped rules load"))
 }

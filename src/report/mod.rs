@@ -62,7 +62,7 @@ pub fn exit_code(reports: &[FileReport], deny_warnings: bool) -> i32 {
 }
 
 /// "1 erreur", "2 erreurs", "0 erreur": French plural of a count.
-pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
     if n <= 1 {
         format!("{n} {singular}")
     } else {

@@ -1,6 +1,19 @@
-//! National rules as data.
+//! Stage 4, rules as data (DESIGN §4): rulesets read from TOML
+//! ([`load`]), merged into profiles and type-checked against the fact
+//! model ([`compile`], [`facts`]), kept in a [`Rules`] registry with the
+//! shipped ones embedded, and evaluated over each file ([`engine`]).
+//! [`testing`] runs the rules' own examples (`copil test-rules`).
 
+pub mod compile;
+pub mod engine;
 pub mod expr;
+pub mod facts;
+pub mod load;
+pub mod registry;
+pub mod testing;
+
+pub use compile::{ActiveRules, Rule};
+pub use registry::{Rules, RulesError};
 
 use serde::Serialize;
 
@@ -29,36 +42,3 @@ pub struct RuleInfo {
     /// False when a derogation cannot waive it.
     pub derogeable: bool,
 }
-
-/// The ids of the national rules (DESIGN §4): the names a `derogation` may
-/// waive. Stable: ANCT, derogations and CI configurations refer to them.
-pub const NATIONAL_RULE_IDS: &[&str] = &[
-    "FNE-PIL-01",
-    "FNE-PIL-02",
-    "FNE-PIL-03",
-    "FNE-PIL-04",
-    "FNE-PIL-05",
-    "FNE-COM-01",
-    "FNE-COM-02",
-    "FNE-COM-03",
-    "FNE-COM-04",
-    "FNE-COM-05",
-    "FNE-HUB-01",
-    "FNE-HUB-02",
-    "FNE-HUB-03",
-    "FNE-CRSN-01",
-    "FNE-DUP-01",
-    "FNE-DUP-02",
-    "FNE-FDR-01",
-    "FNE-FDR-02",
-    "FNE-FDR-03",
-    "FNE-FDR-04",
-    "FNE-FDR-05",
-    "FNE-FDR-06",
-    "FNE-FDR-07",
-    "FNE-FDR-08",
-    "FNE-ING-01",
-    "FNE-TER-01",
-    "FNE-TER-02",
-    "FNE-MEM-01",
-];

@@ -1,0 +1,56 @@
+//! The subcommands of the `copil` binary, one module each: `main.rs` only
+//! parses the arguments and calls them. Each returns the process exit code.
+
+pub mod check;
+pub mod export;
+pub mod rules;
+pub mod test_rules;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use crate::report::{self, HumanOptions};
+use crate::rules::Rules;
+
+pub use check::CheckFormat;
+pub use rules::ListFormat;
+
+/// `--rules` and `--profile`.
+#[derive(Clone, Debug, Default)]
+pub struct RulesOptions {
+    /// Ruleset files or folders, in order.
+    pub paths: Vec<PathBuf>,
+    /// The forced profile.
+    pub profile: Option<String>,
+}
+
+/// Loads the rules, or prints why they cannot be loaded (on standard
+/// error, located in the TOML files) and gives exit code 2.
+pub fn load_rules(options: &RulesOptions) -> Result<Rules, u8> {
+    Rules::load(&options.paths, options.profile.as_deref()).map_err(|e| {
+        eprint!("{}", report::human(&e.reports, human_options(false)));
+        2
+    })
+}
+
+/// Human report options for a stream: colour only on a terminal, and
+/// never with `NO_COLOR`.
+pub fn human_options(stdout: bool) -> HumanOptions {
+    let terminal = if stdout {
+        std::io::stdout().is_terminal()
+    } else {
+        std::io::stderr().is_terminal()
+    };
+    HumanOptions {
+        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ..HumanOptions::default()
+    }
+}
+
+/// Writes `text` to standard output; exit code 2 if it cannot.
+pub fn print(text: &str) -> Result<(), u8> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|_| 2)
+}

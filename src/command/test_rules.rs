@@ -1,0 +1,72 @@
+//! `copil test-rules [PATH]`
+
+use std::path::Path;
+
+use super::{RulesOptions, load_rules, print};
+use crate::report::count;
+use crate::rules::testing::{self, Outcome};
+
+/// Tests the shipped rules on their embedded examples, or the rulesets at
+/// `path` on the examples beside them (falling back to the shipped
+/// examples for a rule they only adjust). Exit code 1 on any failure.
+pub fn run(path: Option<&Path>) -> u8 {
+    let options = RulesOptions {
+        paths: path.map(Path::to_path_buf).into_iter().collect(),
+        profile: None,
+    };
+    let rules = match load_rules(&options) {
+        Ok(rules) => rules,
+        Err(code) => return code,
+    };
+    let mut examples = testing::embedded_examples();
+    let ids: Vec<String> = match path {
+        Some(path) => {
+            for (id, list) in testing::examples_in(&testing::examples_dir(path)) {
+                examples.insert(id, list);
+            }
+            rules.user_rule_ids().into_iter().collect()
+        }
+        None => rules.ids().into_iter().map(str::to_string).collect(),
+    };
+    let outcomes = testing::run(&rules, &ids, &examples);
+    let text = render(&outcomes);
+    if let Err(code) = print(&text) {
+        return code;
+    }
+    if outcomes.iter().any(|o| !o.failures.is_empty()) || outcomes.is_empty() {
+        1
+    } else {
+        0
+    }
+}
+
+fn render(outcomes: &[Outcome]) -> String {
+    let mut out = String::new();
+    let width = outcomes.iter().map(|o| o.id.len()).max().unwrap_or(0);
+    for o in outcomes {
+        if o.failures.is_empty() {
+            out.push_str(&format!(
+                "{:width$}  ok      ({})\n",
+                o.id,
+                count(o.examples, "exemple", "exemples")
+            ));
+        } else {
+            out.push_str(&format!("{:width$}  ÉCHEC\n", o.id));
+            for f in &o.failures {
+                out.push_str(&format!("{:width$}    - {f}\n", ""));
+            }
+        }
+    }
+    let failed = outcomes.iter().filter(|o| !o.failures.is_empty()).count();
+    if outcomes.is_empty() {
+        out.push_str("aucune règle à tester\n");
+    } else {
+        out.push_str(&format!(
+            "{} : {}, {}\n",
+            count(outcomes.len(), "règle testée", "règles testées"),
+            count(outcomes.len() - failed, "réussie", "réussies"),
+            count(failed, "en échec", "en échec"),
+        ));
+    }
+    out
+}

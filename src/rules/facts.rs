@@ -1,0 +1,268 @@
+//! The fact model of DESIGN §4: what rule expressions see, and what
+//! `copil export --format json` prints.
+//!
+//! It is the compiled [`Gouvernance`] as JSON, with the analyses of §5
+//! added: the top-level `graphe`, `doublons`, `chevauchements` and
+//! `couverture`, and a few per-element facts derived from them
+//! (`membres[].utilise`, `comites[].niveau`, `comites[].rattache`) or from the
+//! reference data (`territoire.hubs`, `membres[].hub_reference`,
+//! `membres[].hub_regions`).
+//! [`types`] describes the same model statically, for the type checker;
+//! a test keeps the two in step.
+
+use serde_json::{Map, Value, json};
+
+use super::expr::{Record, Type};
+use crate::analysis::Analyses;
+use crate::diagnostic::fold;
+use crate::model::Gouvernance;
+use crate::reference::Reference;
+
+/// The fact model of one compiled file, as JSON.
+pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
+    let mut root = serde_json::to_value(g).expect("the model serialises");
+    let reference = Reference::get();
+    if let Some(territoire) = root.get_mut("territoire").and_then(Value::as_object_mut) {
+        let hubs: Vec<&str> = reference
+            .hubs_of_region(&g.territoire.region)
+            .into_iter()
+            .map(|h| h.nom.as_str())
+            .collect();
+        territoire.insert("hubs".into(), json!(hubs));
+    }
+    if let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut) {
+        for membre in membres {
+            let id = membre["id"].as_str().unwrap_or_default().to_string();
+            let hub = (membre["nature"] == "hub")
+                .then(|| {
+                    let nom = fold(membre["nom"].as_str().unwrap_or_default());
+                    reference.hubs().iter().find(|h| fold(&h.nom) == nom)
+                })
+                .flatten();
+            let object = membre.as_object_mut().expect("a member is an object");
+            object.insert(
+                "utilise".into(),
+                Value::Bool(!analyses.graphe.inutilises.contains(&id)),
+            );
+            object.insert(
+                "hub_reference".into(),
+                hub.map_or(Value::Null, |h| Value::String(h.nom.clone())),
+            );
+            object.insert(
+                "hub_regions".into(),
+                json!(hub.map(|h| h.regions.clone()).unwrap_or_default()),
+            );
+        }
+    }
+    if let Some(comites) = root.get_mut("comites").and_then(Value::as_array_mut) {
+        for comite in comites {
+            let id = comite["id"].as_str().unwrap_or_default().to_string();
+            let niveau = analyses.graphe.niveaux.get(&id).copied();
+            let object = comite.as_object_mut().expect("a comité is an object");
+            object.insert("niveau".into(), json!(niveau));
+            object.insert("rattache".into(), Value::Bool(niveau.is_some()));
+        }
+    }
+    let object: &mut Map<String, Value> = root.as_object_mut().expect("the model is an object");
+    let analyses = serde_json::to_value(analyses).expect("the analyses serialise");
+    if let Value::Object(analyses) = analyses {
+        object.extend(analyses);
+    }
+    root
+}
+
+fn text() -> Type {
+    Type::Text
+}
+
+fn texts() -> Type {
+    Type::list(Type::Text)
+}
+
+fn opt(ty: Type) -> Type {
+    Type::optional(ty)
+}
+
+fn list(record: Record) -> Type {
+    Type::list(Type::Record(record))
+}
+
+fn span() -> Record {
+    Record::new("un emplacement", "emplacements")
+        .field("start", Type::Number)
+        .field("end", Type::Number)
+}
+
+fn perimetre() -> Record {
+    Record::new("un périmètre", "périmètres")
+        .field("type", text())
+        .field("membres", texts())
+        .field("epci", texts())
+        .field("communes", texts())
+        .field("span", opt(Type::Record(span())))
+}
+
+/// The types of the fact model, for the type checker.
+pub fn types() -> Record {
+    let territoire = Record::new("un territoire", "territoires")
+        .field("codes", texts())
+        .field("nom", text())
+        .field("region", text())
+        .field("region_nom", text())
+        .field("zone", text())
+        .field("population", Type::Number)
+        .field("epci", texts())
+        .field("hubs", texts())
+        .field("span", Type::Record(span()));
+    let periode = Record::new("une période", "périodes")
+        .field("debut", Type::Number)
+        .field("fin", Type::Number)
+        .field("span", opt(Type::Record(span())));
+    let membre = Record::new("un membre", "membres")
+        .field("id", text())
+        .field("nature", text())
+        .field("categorie", text())
+        .field("collectivite", Type::Bool)
+        .field("code", opt(text()))
+        .field("nom", text())
+        .field("siret", opt(text()))
+        .field("region", opt(text()))
+        .field("departements", texts())
+        .field("population", opt(Type::Number))
+        .field("tags", texts())
+        .field("utilise", Type::Bool)
+        .field("hub_reference", opt(text()))
+        .field("hub_regions", texts())
+        .field("span", Type::Record(span()));
+    let pilotage = Record::new("le pilotage", "pilotages")
+        .field("prefet", opt(text()))
+        .field("pilote", opt(text()))
+        .field("copilotes", texts())
+        .field("porteurs", texts())
+        .field("mode", text())
+        .field("coordination", opt(text()))
+        .field("span", opt(Type::Record(span())));
+    let comite = Record::new("un comité", "comités")
+        .field("id", text())
+        .field("type", text())
+        .field("precision", opt(text()))
+        .field("nom", text())
+        .field("presidence", texts())
+        .field("membres", texts())
+        .field("frequence", opt(text()))
+        .field("perimetre", Type::Record(perimetre()))
+        .field("rend_compte", opt(text()))
+        .field("adosse", opt(text()))
+        .field("mission", opt(text()))
+        .field("niveau", opt(Type::Number))
+        .field("rattache", Type::Bool)
+        .field("span", Type::Record(span()));
+    let existant = Record::new("une instance existante", "instances existantes")
+        .field("id", text())
+        .field("contrat", text())
+        .field("precision", opt(text()))
+        .field("nom", text())
+        .field("membres", texts())
+        .field("perimetre", Type::Record(perimetre()))
+        .field("span", Type::Record(span()));
+    let sans_chevauchement = Record::new("une contrainte sans_chevauchement", "contraintes")
+        .field("ids", texts())
+        .field("span", Type::Record(span()));
+    let crsn = Record::new("le CRSN", "CRSN")
+        .field("region", text())
+        .field("membres", texts())
+        .field("span", Type::Record(span()));
+    let feuille = Record::new("une feuille de route", "feuilles de route")
+        .field("id", text())
+        .field("nom", text())
+        .field("porteur", opt(text()))
+        .field("perimetre", Type::Record(perimetre()))
+        .field("niveau", text())
+        .field("contrat", opt(text()))
+        .field("contrat_precision", opt(text()))
+        .field("diagnostic", opt(text()))
+        .field("actions", Type::list(Type::Number))
+        .field("span", Type::Record(span()));
+    let financement = Record::new("un financement", "financements")
+        .field("membre", text())
+        .field("montant", Type::Number)
+        .field("span", Type::Record(span()));
+    let action = Record::new("une action", "actions")
+        .field("feuille", text())
+        .field("nom", text())
+        .field("porteurs", texts())
+        .field("besoins", texts())
+        .field("debut", opt(Type::Number))
+        .field("fin", opt(Type::Number))
+        .field("budget", opt(Type::Number))
+        .field("financements", list(financement))
+        .field("total_financements", Type::Number)
+        .field("span", Type::Record(span()));
+    let besoin = Record::new("un besoin", "besoins")
+        .field("besoin", text())
+        .field("groupe", text())
+        .field("etp", opt(Type::Number))
+        .field("prestation", Type::Bool)
+        .field("priorite", opt(Type::Number))
+        .field("span", Type::Record(span()));
+    let derogation = Record::new("une dérogation", "dérogations")
+        .field("regle", text())
+        .field("motif", text())
+        .field("span", Type::Record(span()));
+    let graphe = Record::new("le graphe", "graphes")
+        .field("cycles", Type::list(texts()))
+        .field("non_rattaches", texts())
+        .field("inutilises", texts())
+        .field("niveaux", Type::Any);
+    let doublon = Record::new("un doublon", "doublons")
+        .field("a", text())
+        .field("b", text())
+        .field("a_nom", text())
+        .field("b_nom", text())
+        .field("similarite", Type::Number)
+        .field("pourcentage", Type::Number)
+        .field("communs", texts())
+        .field("communs_noms", texts())
+        .field("adosse", Type::Bool)
+        .field("span", Type::Record(span()));
+    let chevauchement = Record::new("un chevauchement", "chevauchements")
+        .field("a", text())
+        .field("b", text())
+        .field("a_nom", text())
+        .field("b_nom", text())
+        .field("a_genre", text())
+        .field("b_genre", text())
+        .field("epci", texts())
+        .field("epci_noms", texts())
+        .field("communes", texts())
+        .field("communes_noms", texts())
+        .field("contraint", Type::Bool)
+        .field("feuilles_infra", Type::Bool)
+        .field("span", Type::Record(span()));
+    let couverture = Record::new("la couverture", "couvertures")
+        .field("epci_total", Type::Number)
+        .field("epci_couverts", Type::Number)
+        .field("part_epci", Type::Number)
+        .field("population_totale", Type::Number)
+        .field("population_couverte", Type::Number)
+        .field("part_population", Type::Number)
+        .field("manquants", texts())
+        .field("manquants_noms", texts());
+    Record::new("la gouvernance", "gouvernances")
+        .field("territoire", Type::Record(territoire))
+        .field("periode", Type::Record(periode))
+        .field("membres", list(membre))
+        .field("pilotage", Type::Record(pilotage))
+        .field("comites", list(comite))
+        .field("existants", list(existant))
+        .field("sans_chevauchement", list(sans_chevauchement))
+        .field("crsn", opt(Type::Record(crsn)))
+        .field("feuilles", list(feuille))
+        .field("actions", list(action))
+        .field("besoins", list(besoin))
+        .field("derogations", list(derogation))
+        .field("graphe", Type::Record(graphe))
+        .field("doublons", list(doublon))
+        .field("chevauchements", list(chevauchement))
+        .field("couverture", Type::Record(couverture))
+}

@@ -1,0 +1,317 @@
+//! The loaded rulesets: the shipped ones (embedded in the binary) and those
+//! given with `--rules`, each compiled as a profile, and the choice of the
+//! profile of each file (`--profile`, or `outre-mer` for a `drom`/`com`
+//! territory).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::compile::{self, ActiveRules};
+use super::load::{self, RuleFile, RulesetDef, codes};
+use crate::check::{FileReport, display_path, io_message};
+use crate::diagnostic::{self, Diagnostic};
+use crate::reference::Zone;
+use crate::span::Span;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+pub use embedded::RULE_TESTS as EMBEDDED_TESTS;
+
+/// The profile of metropolitan territories.
+pub const NATIONAL: &str = "national";
+/// The profile chosen for `drom` and `com` territories.
+pub const OUTRE_MER: &str = "outre-mer";
+
+/// Every loaded ruleset, compiled.
+#[derive(Debug)]
+pub struct Rules {
+    /// The files read (shipped ones first).
+    pub files: Vec<RuleFile>,
+    sets: Vec<RulesetDef>,
+    /// Indexes of the rulesets given with `--rules`, in order.
+    user: Vec<usize>,
+    profiles: BTreeMap<String, Arc<ActiveRules>>,
+    forced: Option<String>,
+    ids: Vec<String>,
+}
+
+/// Why the rules could not be loaded: each faulty file with its
+/// diagnostics, as reports ready to print.
+#[derive(Debug)]
+pub struct RulesError {
+    /// One report per faulty ruleset file (or per bad argument).
+    pub reports: Vec<FileReport>,
+}
+
+impl Rules {
+    /// The shipped rulesets alone.
+    pub fn embedded() -> Result<Rules, RulesError> {
+        Rules::load(&[], None)
+    }
+
+    /// The shipped rulesets, then the ruleset files at `paths` (a folder:
+    /// every `*.toml` directly in it, sorted). A ruleset with the id of a
+    /// loaded one replaces it. `profile` forces the profile of every file.
+    pub fn load(paths: &[PathBuf], profile: Option<&str>) -> Result<Rules, RulesError> {
+        let mut files: Vec<RuleFile> = embedded::RULESETS
+            .iter()
+            .map(|(path, text)| RuleFile {
+                path: (*path).to_string(),
+                text: (*text).to_string(),
+            })
+            .collect();
+        let shipped = files.len();
+        let mut errors: Vec<(usize, Diagnostic)> = Vec::new();
+        for path in paths {
+            for file in toml_files(path) {
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => files.push(RuleFile {
+                        path: display_path(&file),
+                        text,
+                    }),
+                    Err(e) => {
+                        files.push(RuleFile {
+                            path: display_path(&file),
+                            text: String::new(),
+                        });
+                        errors.push((
+                            files.len() - 1,
+                            Diagnostic::error(
+                                crate::diagnostic::codes::LECTURE,
+                                Span::new(0, 0),
+                                format!(
+                                    "le fichier de règles ne peut pas être lu : {}",
+                                    io_message(&e)
+                                ),
+                            )
+                            .label("illisible")
+                            .help("vérifiez le chemin donné à `--rules`"),
+                        ));
+                    }
+                }
+            }
+        }
+
+        let mut sets: Vec<RulesetDef> = Vec::new();
+        let mut user = Vec::new();
+        for (i, file) in files.iter().enumerate() {
+            if errors.iter().any(|(f, _)| *f == i) {
+                continue;
+            }
+            match load::read(&file.text, i) {
+                Ok(set) => {
+                    compile::duplicate_ids(&set, &mut errors);
+                    let index = match compile::find(&sets, &set.id.value) {
+                        Some(existing) if i >= shipped && sets[existing].file < shipped => {
+                            sets[existing] = set;
+                            existing
+                        }
+                        Some(existing) => {
+                            let first = &files[sets[existing].file].path;
+                            errors.push((
+                                i,
+                                Diagnostic::error(
+                                    codes::DOUBLON,
+                                    set.id.span,
+                                    format!("le jeu de règles `{}` est déjà défini dans {first}", set.id.value),
+                                )
+                                .label("identifiant déjà pris")
+                                .help("donnez un autre `id` à ce jeu de règles, ou ne chargez qu'un des deux fichiers"),
+                            ));
+                            continue;
+                        }
+                        None => {
+                            sets.push(set);
+                            sets.len() - 1
+                        }
+                    };
+                    if i >= shipped && !user.contains(&index) {
+                        user.push(index);
+                    }
+                }
+                Err(diagnostics) => errors.extend(diagnostics.into_iter().map(|d| (i, d))),
+            }
+        }
+
+        let mut profiles = BTreeMap::new();
+        for i in 0..sets.len() {
+            let chain = compile::chain(&sets, i, &user, &mut errors);
+            let active = compile::compile(&sets, &chain, &mut errors);
+            profiles.insert(sets[i].id.value.clone(), Arc::new(active));
+        }
+
+        if let Some(name) = profile
+            && !profiles.contains_key(name)
+        {
+            let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
+            let help = match diagnostic::suggest(name, known.iter().copied()) {
+                Some(s) => format!("vouliez-vous dire `{s}` ?"),
+                None => format!(
+                    "profils disponibles : {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            files.push(RuleFile {
+                path: "--profile".to_string(),
+                text: name.to_string(),
+            });
+            errors.push((
+                files.len() - 1,
+                Diagnostic::error(
+                    codes::PROFIL,
+                    Span::new(0, name.len()),
+                    format!("le profil `{name}` n'existe pas"),
+                )
+                .label("profil inconnu")
+                .help(help),
+            ));
+        }
+
+        if !errors.is_empty() {
+            return Err(RulesError {
+                reports: reports(&files, errors),
+            });
+        }
+        let ids = compile::all_ids(&sets);
+        Ok(Rules {
+            files,
+            sets,
+            user,
+            profiles,
+            forced: profile.map(str::to_string),
+            ids,
+        })
+    }
+
+    /// The rules a file of this zone is checked against.
+    pub fn active(&self, zone: Zone) -> Arc<ActiveRules> {
+        let name = self.profile_name(zone);
+        self.profiles
+            .get(name)
+            .or_else(|| self.profiles.get(NATIONAL))
+            .or_else(|| self.profiles.values().next())
+            .cloned()
+            .unwrap_or_else(|| {
+                Arc::new(ActiveRules {
+                    chain: Vec::new(),
+                    params: BTreeMap::new(),
+                    rules: Vec::new(),
+                    infos: Arc::from(Vec::new()),
+                })
+            })
+    }
+
+    /// The profile of a file of this zone.
+    pub fn profile_name(&self, zone: Zone) -> &str {
+        if let Some(forced) = &self.forced {
+            return forced;
+        }
+        match zone {
+            Zone::Drom | Zone::Com if self.profiles.contains_key(OUTRE_MER) => OUTRE_MER,
+            _ => NATIONAL,
+        }
+    }
+
+    /// The rules of a profile by name.
+    pub fn profile(&self, name: &str) -> Option<Arc<ActiveRules>> {
+        self.profiles.get(name).cloned()
+    }
+
+    /// The rules shown by `copil rules` and `copil explain`: the forced
+    /// profile, or the national one.
+    pub fn default_profile(&self) -> Arc<ActiveRules> {
+        self.active(Zone::Metro)
+    }
+
+    /// Every rule id of every loaded ruleset: what a `derogation` may name.
+    pub fn ids(&self) -> Vec<&str> {
+        self.ids.iter().map(String::as_str).collect()
+    }
+
+    /// The loaded rulesets' ids, titles and versions, with their file.
+    pub fn rulesets(&self) -> Vec<(&str, &str, &str, &str)> {
+        self.sets
+            .iter()
+            .map(|s| {
+                (
+                    s.id.value.as_str(),
+                    s.title.as_str(),
+                    s.version.as_str(),
+                    self.files[s.file].path.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    /// The rule ids defined in the rulesets given with `--rules`.
+    pub fn user_rule_ids(&self) -> BTreeSet<String> {
+        self.user
+            .iter()
+            .flat_map(|&i| self.sets[i].rules.iter())
+            .filter_map(|r| r.id.as_ref().map(|id| id.value.clone()))
+            .collect()
+    }
+
+    /// The files of the rulesets given with `--rules`, by rule id.
+    pub fn user_rule_files(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for &i in &self.user {
+            for rule in &self.sets[i].rules {
+                if let Some(id) = &rule.id {
+                    out.insert(id.value.clone(), self.files[rule.file].path.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The `*.toml` files a `--rules` path names.
+fn toml_files(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut out: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// One report per faulty file, diagnostics deduplicated (a rule compiled in
+/// several profiles reports its error once).
+fn reports(files: &[RuleFile], errors: Vec<(usize, Diagnostic)>) -> Vec<FileReport> {
+    let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    for (file, d) in errors {
+        let list = by_file.entry(file).or_default();
+        if !list
+            .iter()
+            .any(|x| x.span == d.span && x.code == d.code && x.message == d.message)
+        {
+            list.push(d);
+        }
+    }
+    let mut out: Vec<FileReport> = by_file
+        .into_iter()
+        .map(|(file, mut diagnostics)| {
+            diagnostic::sort(&mut diagnostics);
+            let mut report = crate::check::failed_report(files[file].path.clone(), diagnostics);
+            report.source = Some(files[file].text.clone());
+            report
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
