@@ -266,3 +266,72 @@ pub fn types() -> Record {
         .field("chevauchements", list(chevauchement))
         .field("couverture", Type::Record(couverture))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_source;
+    use crate::rules::Rules;
+
+    /// Checks that `value` has type `ty`, records field for field.
+    fn conforms(value: &Value, ty: &Type, path: &str) -> Result<(), String> {
+        match (ty, value) {
+            (Type::Any, _) => Ok(()),
+            (Type::Optional(_), Value::Null) => Ok(()),
+            (Type::Optional(inner), v) => conforms(v, inner, path),
+            (Type::Bool, Value::Bool(_))
+            | (Type::Number, Value::Number(_))
+            | (Type::Text, Value::String(_)) => Ok(()),
+            (Type::List(element), Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, v)| conforms(v, element, &format!("{path}[{i}]"))),
+            (Type::Record(record), Value::Object(map)) => {
+                let declared: Vec<&str> = record.field_names().collect();
+                let present: Vec<&str> = map.keys().map(String::as_str).collect();
+                let mut present_sorted = present.clone();
+                present_sorted.sort_unstable();
+                if declared != present_sorted {
+                    return Err(format!(
+                        "{path}: fields {present_sorted:?}, types declare {declared:?}"
+                    ));
+                }
+                record
+                    .fields()
+                    .try_for_each(|(name, ty)| conforms(&map[name], ty, &format!("{path}.{name}")))
+            }
+            (ty, v) => Err(format!("{path}: {v} is not {}", ty.describe())),
+        }
+    }
+
+    #[test]
+    fn the_types_describe_the_facts_of_every_example() {
+        let rules = Rules::embedded().expect("the shipped rules load");
+        let mut dirs = vec!["examples".to_string()];
+        dirs.extend(
+            std::fs::read_dir("rules/tests")
+                .expect("rules/tests")
+                .map(|e| e.expect("entry").path().display().to_string()),
+        );
+        let mut checked = 0;
+        for dir in dirs {
+            for entry in std::fs::read_dir(&dir).expect("folder") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "copil") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("readable");
+                let report = check_source(path.display().to_string(), text, &rules);
+                let (Some(g), Some(a)) = (&report.gouvernance, &report.analyses) else {
+                    panic!("{} does not compile", path.display());
+                };
+                let value = facts(g, a);
+                if let Err(e) = conforms(&value, &Type::Record(types()), "") {
+                    panic!("{}: {e}", path.display());
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "only {checked} files checked");
+    }
+}
