@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use copil::report::{self, HumanOptions};
+use copil::report::HumanOptions;
 use copil::rules::Rules;
 use serde_json::Value;
 
@@ -57,7 +57,10 @@ fn faulty_rulesets_are_refused_with_located_errors() {
         let error = Rules::load(&[relative.to_path_buf()], None)
             .expect_err("a faulty ruleset must be refused");
         assert!(!error.reports.is_empty());
-        insta::assert_snapshot!(report::human(&error.reports, HumanOptions::default()));
+        insta::assert_snapshot!(copil::command::rules_error(
+            &error.reports,
+            HumanOptions::default()
+        ));
     });
 }
 
@@ -71,7 +74,10 @@ fn a_faulty_ruleset_stops_the_check_with_exit_code_2() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).expect("UTF-8");
-    assert!(err.contains("tests/rulesets/fail/champ-inconnu.toml:11:"), "{err}");
+    assert!(
+        err.contains("tests/rulesets/fail/champ-inconnu.toml:12:12"),
+        "{err}"
+    );
     assert!(err.contains("vouliez-vous dire `frequence`"), "{err}");
     assert!(out.stdout.is_empty(), "no partial report");
 }
@@ -117,13 +123,20 @@ fn the_shipped_rulesets_cover_the_national_table() {
     for (id, severity) in table {
         let rule = national.infos.iter().find(|r| r.id == id).expect("rule");
         assert_eq!(rule.severity.as_str(), severity, "{id}");
-        assert!(!rule.source.is_empty() && !rule.rationale.is_empty(), "{id}");
+        assert!(
+            !rule.source.is_empty() && !rule.rationale.is_empty(),
+            "{id}"
+        );
         assert!(!rule.title.is_empty() && rule.help.is_some(), "{id}");
     }
     // The overseas profile extends the national one and relaxes FNE-HUB-01.
     let outre_mer = rules.profile("outre-mer").expect("overseas profile");
     assert_eq!(outre_mer.chain, ["national", "outre-mer"]);
-    let hub = outre_mer.infos.iter().find(|r| r.id == "FNE-HUB-01").expect("rule");
+    let hub = outre_mer
+        .infos
+        .iter()
+        .find(|r| r.id == "FNE-HUB-01")
+        .expect("rule");
     assert_eq!(hub.severity.as_str(), "info");
 }
 
@@ -132,7 +145,10 @@ fn every_shipped_rule_passes_its_examples() {
     let out = copil(&["test-rules"]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.contains("28 règles testées : 28 réussies, 0 en échec"), "{text}");
+    assert!(
+        text.contains("28 règles testées : 28 réussies, 0 en échec"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -188,14 +204,28 @@ fn changing_a_threshold_changes_the_verdict_without_recompiling() {
         "seuil.toml",
         "[ruleset]\nid = \"seuil\"\ntitle = \"Seuil\"\nversion = \"1\"\nextends = \"national\"\n[params]\ncouverture_epci_min = 0.0\n",
     );
-    let out = copil(&["check", file, "--format", "json", "--rules", low.to_str().expect("path")]);
+    let out = copil(&[
+        "check",
+        file,
+        "--format",
+        "json",
+        "--rules",
+        low.to_str().expect("path"),
+    ]);
     assert_eq!(count(&out, "FNE-TER-01"), 0);
     std::fs::write(
         &low,
         "[ruleset]\nid = \"seuil\"\ntitle = \"Seuil\"\nversion = \"1\"\nextends = \"national\"\n[params]\ncouverture_epci_min = 1.0\n",
     )
     .expect("rewrite");
-    let out = copil(&["check", file, "--format", "json", "--rules", low.to_str().expect("path")]);
+    let out = copil(&[
+        "check",
+        file,
+        "--format",
+        "json",
+        "--rules",
+        low.to_str().expect("path"),
+    ]);
     assert_eq!(count(&out, "FNE-TER-01"), 1);
 }
 

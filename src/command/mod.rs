@@ -28,9 +28,19 @@ pub struct RulesOptions {
 /// error, located in the TOML files) and gives exit code 2.
 pub fn load_rules(options: &RulesOptions) -> Result<Rules, u8> {
     Rules::load(&options.paths, options.profile.as_deref()).map_err(|e| {
-        eprint!("{}", report::human(&e.reports, human_options(false)));
+        eprint!("{}", rules_error(&e.reports, human_options(false)));
         2
     })
+}
+
+/// The report of rulesets that cannot be loaded.
+pub fn rules_error(reports: &[crate::check::FileReport], options: report::HumanOptions) -> String {
+    let errors: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    format!(
+        "{}les règles ne peuvent pas être chargées ({}) : aucun fichier n'a été vérifié\n",
+        report::human_diagnostics(reports, options),
+        report::count(errors, "erreur", "erreurs")
+    )
 }
 
 /// Human report options for a stream: colour only on a terminal, and

@@ -88,8 +88,9 @@ fn source_span(span: crate::span::Span) -> SourceSpan {
     SourceSpan::new(span.start.into(), span.len())
 }
 
-/// The human report of a check.
-pub fn human(reports: &[FileReport], options: HumanOptions) -> String {
+/// Every diagnostic of `reports`, rendered by miette, without the summary
+/// line (a file without diagnostics gets a "✓" line).
+pub fn human_diagnostics(reports: &[FileReport], options: HumanOptions) -> String {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -126,6 +127,12 @@ pub fn human(reports: &[FileReport], options: HumanOptions) -> String {
             out.push('\n');
         }
     }
+    out
+}
+
+/// The human report: every diagnostic, then the summary line.
+pub fn human(reports: &[FileReport], options: HumanOptions) -> String {
+    let mut out = human_diagnostics(reports, options);
     let s = Summary::of(reports);
     let mut parts = vec![
         count(s.errors, "erreur", "erreurs"),

@@ -4,7 +4,7 @@
 mod human;
 mod json;
 
-pub use human::{HumanOptions, human};
+pub use human::{HumanOptions, human, human_diagnostics};
 pub use json::json;
 
 use crate::check::FileReport;

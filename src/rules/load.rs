@@ -148,12 +148,14 @@ pub fn read(text: &str, file: usize) -> Result<RulesetDef, Vec<Diagnostic>> {
             let span = e
                 .span()
                 .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
-            let message = e.message().trim().trim_end_matches('.').to_string();
             return Err(vec![
                 Diagnostic::error(
                     codes::TOML,
                     span,
-                    format!("le fichier de règles n'est pas du TOML valide ({message})"),
+                    format!(
+                        "le fichier de règles n'est pas du TOML valide : {}",
+                        toml_message(e.message())
+                    ),
                 )
                 .label("ici")
                 .help("vérifiez les guillemets, les crochets et les `=` autour de cet endroit"),
@@ -475,6 +477,36 @@ impl Reader<'_> {
             .help(help),
         );
     }
+}
+
+/// The TOML parser's message, in French for the usual cases.
+fn toml_message(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
+    let known = [
+        ("invalid basic string", "chaîne de caractères non fermée"),
+        (
+            "string values must be quoted",
+            "valeur manquante ou texte sans guillemets après `=`",
+        ),
+        ("invalid literal string", "chaîne de caractères non fermée"),
+        ("unclosed", "crochet non fermé"),
+        ("duplicate key", "clé définie deux fois"),
+        ("invalid table header", "en-tête de section invalide"),
+        ("expected `=`", "`=` attendu après la clé"),
+        (
+            "invalid string",
+            "valeur invalide (un texte s'écrit entre guillemets)",
+        ),
+        ("missing value", "valeur manquante après `=`"),
+        ("invalid number", "nombre invalide"),
+    ];
+    known
+        .iter()
+        .find(|(english, _)| message.contains(english))
+        .map_or_else(
+            || format!("erreur de syntaxe ({message})"),
+            |(_, french)| (*french).to_string(),
+        )
 }
 
 fn span_of<T>(value: &Spanned<T>) -> Span {
