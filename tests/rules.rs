@@ -345,3 +345,34 @@ fn export_prints_the_fact_model() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_rule_that_fails_at_run_time_is_reported_not_fatal() {
+    let rules = scratch(
+        "division.toml",
+        "[ruleset]\nid = \"division\"\ntitle = \"Division\"\nversion = \"1\"\nextends = \"national\"\n\n[[rule]]\nid = \"DIV-01\"\nseverity = \"warning\"\ntitle = \"Division\"\ncheck = \"len(comites) / (len(comites) - len(comites)) > 1\"\nmessage = \"jamais\"\n",
+    );
+    let out = copil(&[
+        "check",
+        "examples/isere.copil",
+        "--format",
+        "json",
+        "--rules",
+        rules.to_str().expect("path"),
+    ]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let diagnostics = report["files"][0]["diagnostics"].as_array().expect("list");
+    let failed = diagnostics
+        .iter()
+        .find(|d| d["code"] == "copil::regles::evaluation")
+        .expect("the evaluation error is reported");
+    assert!(
+        failed["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("la règle DIV-01 n'a pas pu être évaluée"),
+        "{failed}"
+    );
+    // The other rules still ran.
+    assert!(diagnostics.iter().any(|d| d["code"] == "FNE-COM-05"));
+}

@@ -54,15 +54,21 @@ pub struct Located<T> {
     /// Span in that file: of the string's content when `exact`, else of
     /// the whole value.
     pub span: Span,
-    /// True when offsets inside the string map one to one onto the file
-    /// (no escape sequence), so an error inside an expression can point
-    /// at the exact characters.
+    /// True when offsets inside the string map onto the file, so an error
+    /// inside an expression can point at the exact characters.
     pub exact: bool,
+    /// For a string with escape sequences: the file offset of each byte
+    /// of the value (and one past its end).
+    pub offsets: Option<std::sync::Arc<[usize]>>,
 }
 
 impl<T> Located<T> {
     /// The file span of `inner`, a span inside the string's text.
     pub fn inner_span(&self, inner: Span) -> Span {
+        if let Some(offsets) = &self.offsets {
+            let at = |i: usize| offsets[i.min(offsets.len() - 1)];
+            return Span::new(at(inner.start), at(inner.end).max(at(inner.start)));
+        }
         if self.exact {
             Span::new(self.span.start + inner.start, self.span.start + inner.end)
         } else {
@@ -299,6 +305,7 @@ impl Reader<'_> {
                         file: self.file,
                         span,
                         exact: false,
+                        offsets: None,
                     },
                 )),
                 None => self.errors.push(
@@ -364,6 +371,7 @@ impl Reader<'_> {
                                 file: text.file,
                                 span: text.span,
                                 exact: text.exact,
+                                offsets: text.offsets.clone(),
                             })
                         }
                         None => self.errors.push(
@@ -385,6 +393,7 @@ impl Reader<'_> {
                         file: self.file,
                         span: span_of(value),
                         exact: false,
+                        offsets: None,
                     })
                 }
                 other => self.errors.push(self.wrong_kind(
@@ -543,6 +552,13 @@ fn locate_string(text: &str, span: Span, value: &str, file: usize) -> Located<St
         }
     }
     let exact = content == value;
+    let offsets = if exact || !raw.starts_with('"') {
+        None
+    } else {
+        unescape_offsets(content, content_start)
+            .filter(|(text, _)| text == value)
+            .map(|(_, offsets)| std::sync::Arc::from(offsets))
+    };
     Located {
         value: value.to_string(),
         file,
@@ -551,8 +567,48 @@ fn locate_string(text: &str, span: Span, value: &str, file: usize) -> Located<St
         } else {
             span
         },
-        exact,
+        exact: exact || offsets.is_some(),
+        offsets,
     }
+}
+
+/// Decodes the escapes of a TOML basic string, keeping for each byte of
+/// the decoded text the file offset it was written at.
+fn unescape_offsets(raw: &str, start: usize) -> Option<(String, Vec<usize>)> {
+    let mut text = String::new();
+    let mut offsets = Vec::new();
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let decoded = if c == '\\' {
+            let (_, e) = chars.next()?;
+            match e {
+                'b' => '\u{8}',
+                't' => '\t',
+                'n' => '\n',
+                'f' => '\u{c}',
+                'r' => '\r',
+                '"' => '"',
+                '\\' => '\\',
+                'e' => '\u{1b}',
+                'u' | 'U' => {
+                    let len = if e == 'u' { 4 } else { 8 };
+                    let hex: String = (0..len)
+                        .filter_map(|_| chars.next().map(|(_, h)| h))
+                        .collect();
+                    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                }
+                _ => return None,
+            }
+        } else {
+            c
+        };
+        for _ in 0..decoded.len_utf8() {
+            offsets.push(start + i);
+        }
+        text.push(decoded);
+    }
+    offsets.push(start + raw.len());
+    Some((text, offsets))
 }
 
 fn parse_severity(text: &str) -> Option<Severity> {
