@@ -1,12 +1,34 @@
 //! Stage 3, analyses (DESIGN §5): computed once per compiled file and
 //! exposed to the rules as facts — the governance graph, duplicates
 //! (`doublons`), overlaps (`chevauchements`) and coverage (`couverture`).
+//!
+//! - [`graph`]: petgraph over members, bodies, roadmaps, pilotage and CRSN.
+//! - [`doublons`]: bodies whose perimeters intersect (a whole-territory
+//!   perimeter intersects every other) and whose members and chairs have a
+//!   Jaccard similarity ≥ `seuil_doublon`; pairs where one body is `adosse`
+//!   to the other are listed with `adosse: true` (the rule exempts them).
+//! - [`chevauchements`]: pairs whose perimeters share EPCI or communes; an
+//!   EPCI listed covers its communes.
+//! - [`couverture`]: EPCI of the territory represented in a comité (as a
+//!   member, chair, or through one of its communes) or in an explicit
+//!   perimeter.
+//!
+//! Pairs are found through indexes (member → bodies, EPCI → perimeters),
+//! never by comparing all pairs, so that a national run stays fast.
 
-use std::collections::BTreeMap;
+mod chevauchements;
+mod couverture;
+mod doublons;
+mod graph;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::model::Gouvernance;
+use crate::model::{Gouvernance, Nature, Perimetre, PerimetreKind};
+use crate::reference::Reference;
 use crate::span::Span;
 
 /// Everything the analyses find in one governance.
@@ -104,12 +126,16 @@ pub struct Couverture {
     pub epci_couverts: usize,
     /// `epci_couverts / epci_total` (1 when there is no EPCI).
     pub part_epci: f64,
+    /// `part_epci` in percent, rounded down (so that 79.9 % is not shown as 80 %).
+    pub pourcentage_epci: u32,
     /// Population of the territoire's EPCI.
     pub population_totale: u64,
     /// Population of the represented EPCI.
     pub population_couverte: u64,
     /// `population_couverte / population_totale` (1 when 0).
     pub part_population: f64,
+    /// `part_population` in percent, rounded down.
+    pub pourcentage_population: u32,
     /// SIREN of the EPCI left out, in SIREN order.
     pub manquants: Vec<String>,
     /// Names of the EPCI left out.
@@ -119,6 +145,152 @@ pub struct Couverture {
 /// Runs every analysis. `seuil_doublon` is the Jaccard similarity from
 /// which two bodies duplicate each other.
 pub fn analyse(g: &Gouvernance, seuil_doublon: f64) -> Analyses {
-    let _ = (g, seuil_doublon);
-    Analyses::default()
+    let perimetres = Perimetres::new(g);
+    Analyses {
+        graphe: graph::graphe(g),
+        doublons: doublons::doublons(g, &perimetres, seuil_doublon),
+        chevauchements: chevauchements::chevauchements(g, &perimetres),
+        couverture: couverture::couverture(g),
+    }
+}
+
+/// A body or roadmap that has a perimeter.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Holder<'g> {
+    pub id: &'g str,
+    pub nom: &'g str,
+    pub genre: &'static str,
+    pub perimetre: &'g Perimetre,
+    pub span: Span,
+    pub infra: bool,
+}
+
+/// What a perimeter covers: EPCI wholly (listed, or the whole territory),
+/// and communes listed one by one.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Couvert {
+    pub epci: BTreeSet<String>,
+    pub communes: BTreeSet<String>,
+}
+
+/// The perimeters of every comité, existing body and roadmap, in
+/// declaration order.
+pub(crate) struct Perimetres<'g> {
+    pub holders: Vec<Holder<'g>>,
+    pub couverts: Vec<Couvert>,
+}
+
+impl<'g> Perimetres<'g> {
+    fn new(g: &'g Gouvernance) -> Perimetres<'g> {
+        let mut holders: Vec<Holder<'g>> = Vec::new();
+        for c in &g.comites {
+            holders.push(Holder {
+                id: &c.id,
+                nom: &c.nom,
+                genre: "comite",
+                perimetre: &c.perimetre,
+                span: c.span,
+                infra: false,
+            });
+        }
+        for e in &g.existants {
+            holders.push(Holder {
+                id: &e.id,
+                nom: &e.nom,
+                genre: "existant",
+                perimetre: &e.perimetre,
+                span: e.span,
+                infra: false,
+            });
+        }
+        for f in &g.feuilles {
+            holders.push(Holder {
+                id: &f.id,
+                nom: &f.nom,
+                genre: "feuille",
+                perimetre: &f.perimetre,
+                span: f.span,
+                infra: f.niveau == "infra_departementale",
+            });
+        }
+        holders.sort_by_key(|h| h.span.start);
+        let couverts = holders.iter().map(|h| couvert(g, h.perimetre)).collect();
+        Perimetres { holders, couverts }
+    }
+
+    /// The index of the holder `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.holders.iter().position(|h| h.id == id)
+    }
+
+    /// What perimeters `i` and `j` share: EPCI covered wholly by both, and
+    /// communes in one that the other covers (listed, or through their EPCI).
+    pub fn partage(&self, i: usize, j: usize) -> (Vec<String>, Vec<String>) {
+        let (a, b) = (&self.couverts[i], &self.couverts[j]);
+        let epci: Vec<String> = a.epci.intersection(&b.epci).cloned().collect();
+        let reference = Reference::get();
+        let epci_of = |code: &str| reference.commune(code).and_then(|c| c.epci.clone());
+        let mut communes: BTreeSet<String> =
+            a.communes.intersection(&b.communes).cloned().collect();
+        for (x, y) in [(a, b), (b, a)] {
+            for c in &x.communes {
+                if epci_of(c).is_some_and(|e| y.epci.contains(&e)) {
+                    communes.insert(c.clone());
+                }
+            }
+        }
+        (epci, communes.into_iter().collect())
+    }
+}
+
+fn couvert(g: &Gouvernance, p: &Perimetre) -> Couvert {
+    match p.kind {
+        PerimetreKind::Membres => {
+            let mut out = Couvert::default();
+            for id in &p.membres {
+                let Some(m) = g.membre(id) else { continue };
+                let Some(code) = &m.code else { continue };
+                match m.nature {
+                    Nature::Epci => {
+                        out.epci.insert(code.clone());
+                    }
+                    Nature::Commune => {
+                        out.communes.insert(code.clone());
+                    }
+                    _ => {}
+                }
+            }
+            out
+        }
+        _ => Couvert {
+            epci: p.epci.iter().cloned().collect(),
+            communes: BTreeSet::new(),
+        },
+    }
+}
+
+/// The names of EPCI, from the reference data.
+pub(crate) fn noms_epci(sirens: &[String]) -> Vec<String> {
+    let reference = Reference::get();
+    sirens
+        .iter()
+        .map(|s| {
+            reference
+                .epci(s)
+                .map_or_else(|| s.clone(), |e| e.nom.clone())
+        })
+        .collect()
+}
+
+/// The names of communes, from the reference data.
+pub(crate) fn noms_communes(codes: &[String]) -> Vec<String> {
+    let reference = Reference::get();
+    codes
+        .iter()
+        .map(|c| {
+            reference
+                .commune(c)
+                .map_or_else(|| c.clone(), |x| x.nom.clone())
+        })
+        .collect()
 }

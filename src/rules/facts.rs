@@ -35,8 +35,8 @@ pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
             let id = membre["id"].as_str().unwrap_or_default().to_string();
             let hub = (membre["nature"] == "hub")
                 .then(|| {
-                    let nom = fold(membre["nom"].as_str().unwrap_or_default());
-                    reference.hubs().iter().find(|h| fold(&h.nom) == nom)
+                    let nom = hub_key(membre["nom"].as_str().unwrap_or_default());
+                    reference.hubs().iter().find(|h| hub_key(&h.nom) == nom)
                 })
                 .flatten();
             let object = membre.as_object_mut().expect("a member is an object");
@@ -69,6 +69,16 @@ pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
         object.extend(analyses);
     }
     root
+}
+
+/// A Hub's name reduced for matching a libellé with the reference table:
+/// accents and case folded, punctuation and the word "hub" dropped, so that
+/// "Hub CONUMM" is CONUMM and "Hub Antilles Guyane" is Hub Antilles-Guyane.
+fn hub_key(name: &str) -> String {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "hub")
+        .collect()
 }
 
 fn text() -> Type {
@@ -243,9 +253,11 @@ pub fn types() -> Record {
         .field("epci_total", Type::Number)
         .field("epci_couverts", Type::Number)
         .field("part_epci", Type::Number)
+        .field("pourcentage_epci", Type::Number)
         .field("population_totale", Type::Number)
         .field("population_couverte", Type::Number)
         .field("part_population", Type::Number)
+        .field("pourcentage_population", Type::Number)
         .field("manquants", texts())
         .field("manquants_noms", texts());
     Record::new("la gouvernance", "gouvernances")
@@ -302,6 +314,18 @@ mod tests {
             }
             (ty, v) => Err(format!("{path}: {v} is not {}", ty.describe())),
         }
+    }
+
+    #[test]
+    fn hub_libelles_match_the_reference_names() {
+        assert_eq!(hub_key("Hub CONUMM"), hub_key("CONUMM"));
+        assert_eq!(
+            hub_key("hub antilles guyane"),
+            hub_key("Hub Antilles-Guyane")
+        );
+        assert_eq!(hub_key("Hub Médnum BFC"), hub_key("Hub MedNum BFC"));
+        assert_ne!(hub_key("HubEst"), hub_key("Est"));
+        assert_ne!(hub_key("Hub du Sud"), hub_key("Hub du Sud-Ouest"));
     }
 
     #[test]
