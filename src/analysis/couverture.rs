@@ -12,9 +12,11 @@ use crate::reference::Reference;
 
 pub(crate) fn couverture(g: &Gouvernance) -> Couverture {
     let reference = Reference::get();
+    let membres: std::collections::HashMap<&str, &crate::model::Membre> =
+        g.membres.iter().map(|m| (m.id.as_str(), m)).collect();
     let mut represented: BTreeSet<String> = BTreeSet::new();
     let add_member = |id: &str, represented: &mut BTreeSet<String>| {
-        let Some(m) = g.membre(id) else { return };
+        let Some(m) = membres.get(id) else { return };
         let Some(code) = &m.code else { return };
         match m.nature {
             Nature::Epci => {

@@ -10,6 +10,8 @@ use super::{Doublon, Perimetres};
 use crate::model::{Gouvernance, PerimetreKind};
 
 pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64) -> Vec<Doublon> {
+    let comites: BTreeMap<&str, &crate::model::Comite> =
+        g.comites.iter().map(|c| (c.id.as_str(), c)).collect();
     // Bodies in declaration order, with their memberships.
     let bodies: Vec<(usize, BTreeSet<&str>)> = perimetres
         .holders
@@ -18,7 +20,7 @@ pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64)
         .filter_map(|(i, h)| {
             let members: BTreeSet<&str> = match h.genre {
                 "comite" => {
-                    let c = g.comite(h.id)?;
+                    let c = comites.get(h.id)?;
                     c.membres
                         .iter()
                         .chain(&c.presidence)
@@ -40,20 +42,34 @@ pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64)
             index.entry(m).or_default().push(b);
         }
     }
-    // Shared members per candidate pair (a < b).
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for holders in index.values() {
-        for (k, &a) in holders.iter().enumerate() {
-            for &b in &holders[k + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
+    // Shared members per candidate pair (a < b), counted body by body in a
+    // dense array: only bodies that share a member with `a` are touched.
+    let mut shared: Vec<((usize, usize), usize)> = Vec::new();
+    let mut counts = vec![0usize; bodies.len()];
+    let mut touched = Vec::new();
+    for (a, (_, members)) in bodies.iter().enumerate() {
+        for m in members {
+            for &b in &index[m] {
+                if b > a {
+                    if counts[b] == 0 {
+                        touched.push(b);
+                    }
+                    counts[b] += 1;
+                }
             }
         }
+        touched.sort_unstable();
+        for &b in &touched {
+            shared.push(((a, b), counts[b]));
+            counts[b] = 0;
+        }
+        touched.clear();
     }
-    let order: BTreeMap<&str, usize> = g
+    let order: BTreeMap<&str, (usize, &str)> = g
         .membres
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
+        .map(|(i, m)| (m.id.as_str(), (i, m.nom.as_str())))
         .collect();
     let mut out = Vec::new();
     for ((a, b), common) in shared {
@@ -73,11 +89,13 @@ pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64)
         if !intersect {
             continue;
         }
-        let adosse = [(ha.id, hb.id), (hb.id, ha.id)]
-            .iter()
-            .any(|(x, y)| g.comite(x).is_some_and(|c| c.adosse.as_deref() == Some(y)));
+        let adosse = [(ha.id, hb.id), (hb.id, ha.id)].iter().any(|(x, y)| {
+            comites
+                .get(x)
+                .is_some_and(|c| c.adosse.as_deref() == Some(y))
+        });
         let mut communs: Vec<&str> = ma.intersection(mb).copied().collect();
-        communs.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
+        communs.sort_by_key(|id| order.get(id).map_or(usize::MAX, |o| o.0));
         out.push(Doublon {
             a: ha.id.to_string(),
             b: hb.id.to_string(),
