@@ -141,8 +141,8 @@ fs.mkdirSync(outDir, {recursive: true})
 writeTable('regions.tsv', ['code', 'nom', 'zone'], regions.map(r => [r.code, r.nom, r.zone]))
 writeTable(
   'departements.tsv',
-  ['code', 'nom', 'region', 'zone', 'population'],
-  departements.map(d => [d.code, d.nom, d.region, d.zone, departementPopulation.get(d.code)]),
+  ['code', 'nom', 'region', 'zone', 'population', 'liaison'],
+  departements.map(d => [d.code, d.nom, d.region, d.zone, departementPopulation.get(d.code), d.typeLiaison]),
 )
 writeTable('epci.tsv', ['siren', 'nom', 'type', 'population', 'departements', 'communes'], epciRows)
 writeTable(

@@ -21,6 +21,9 @@ pub struct Compiled {
     pub gouvernance: Option<Gouvernance>,
     /// Every diagnostic, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The territory's codes as written in the first `territoire` line,
+    /// joined by `,`, even when the file does not compile.
+    pub territoire: Option<String>,
 }
 
 /// Compiles a source text: parse, then resolve. `known_rules` are the rule
@@ -31,9 +34,20 @@ pub fn compile(src: &str, known_rules: &[&str]) -> Compiled {
     diagnostics.extend(parsed.diagnostics);
     diagnostic::sort(&mut diagnostics);
     let gouvernance = gouvernance.filter(|_| !diagnostics.iter().any(Diagnostic::is_compile_error));
+    let territoire = parsed.file.items.iter().find_map(|item| match item {
+        syntax::ast::Item::Territoire(t) => Some(
+            t.codes
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        _ => None,
+    });
     Compiled {
         gouvernance,
         diagnostics,
+        territoire,
     }
 }
 
@@ -67,7 +81,8 @@ pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
         territoire: compiled
             .gouvernance
             .as_ref()
-            .map(|g| g.territoire.codes.join(",")),
+            .map(|g| g.territoire.codes.join(","))
+            .or(compiled.territoire),
         compiled: compiled.gouvernance.is_some(),
         diagnostics: compiled.diagnostics,
         gouvernance: compiled.gouvernance,

@@ -206,7 +206,14 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     for candidate in candidates {
         let d = strsim::damerau_levenshtein(&folded, &fold(candidate));
         let limit = (candidate.chars().count().max(word.chars().count()) / 3).max(1);
-        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && candidate < bc)) {
+        // A typo rarely changes the first letter: beyond one edit, a word
+        // that starts differently is another word (`bimestrielle` is not
+        // `semestrielle`).
+        let same_start = folded.chars().next() == fold(candidate).chars().next();
+        if d <= limit
+            && (d <= 1 || same_start)
+            && best.is_none_or(|(bd, bc)| d < bd || (d == bd && candidate < bc))
+        {
             best = Some((d, candidate));
         }
     }

@@ -41,7 +41,8 @@ fn json_report_follows_the_contract() {
     assert_eq!(files[0]["compiled"], true);
     let failing = &files[1];
     assert_eq!(failing["compiled"], false);
-    assert_eq!(failing["territoire"], Value::Null);
+    // The territory as written, even though the file does not compile.
+    assert_eq!(failing["territoire"], "38");
     let d = &failing["diagnostics"][0];
     let keys: Vec<&str> = d
         .as_object()
@@ -75,6 +76,14 @@ fn json_report_follows_the_contract() {
         .collect();
     assert_eq!(waived.len(), 1);
     assert_eq!(waived[0]["code"], "FNE-COM-05");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_unreadable_file_has_no_territory() {
+    let out = copil(&["check", "--format", "json", "tests/fixtures/absent.copil"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(report["files"][0]["territoire"], Value::Null);
     assert_eq!(out.status.code(), Some(2));
 }
 

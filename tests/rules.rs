@@ -344,6 +344,8 @@ fn export_prints_the_fact_model() {
     assert_eq!(facts["territoire"]["zone"], "metro");
     assert_eq!(facts["territoire"]["hubs"][0], "Hinaura");
     assert_eq!(facts["pilotage"]["mode"], "pilote");
+    // A préfecture without libellé is named from the COG, with its article.
+    assert_eq!(facts["membres"][0]["nom"], "Préfecture de l'Isère");
     let out = copil(&["export", "tests/fixtures/fail/territoire-manquant.copil"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());

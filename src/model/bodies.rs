@@ -139,6 +139,10 @@ impl Resolver<'_> {
                 &decl.kind,
                 decl.precision.as_ref(),
                 "type",
+                &format!(
+                    "comite {} autre \"thématique\" \"{}\"",
+                    decl.id.name, decl.nom.value
+                ),
             );
             let parts = self.body_parts(&decl.attrs, true);
             let Some(kind) = kind else { continue };
@@ -172,6 +176,10 @@ impl Resolver<'_> {
                 &decl.contrat,
                 decl.precision.as_ref(),
                 "contrat",
+                &format!(
+                    "existant {} autre \"convention locale\" \"{}\"",
+                    decl.id.name, decl.nom.value
+                ),
             );
             let parts = self.body_parts(&decl.attrs, false);
             let Some(contrat) = contrat else { continue };
@@ -195,6 +203,7 @@ impl Resolver<'_> {
         value: &Ident,
         precision: Option<&ast::Str>,
         what: &str,
+        example: &str,
     ) {
         match (autre, precision) {
             (true, None) => self.error(
@@ -204,7 +213,9 @@ impl Resolver<'_> {
                     format!("le {what} `autre` demande une précision"),
                 )
                 .label("précision attendue après `autre`")
-                .help(format!("écrivez `autre \"précision\"` puis le nom, par exemple `{} autre \"thématique\" \"…\"`", if what == "type" { "comite x" } else { "existant x" })),
+                .help(format!(
+                    "écrivez la précision juste après `autre`, par exemple `{example}`"
+                )),
             ),
             (false, Some(p)) => self.error(
                 Diagnostic::error(
@@ -377,7 +388,7 @@ impl Resolver<'_> {
                     communes.insert(code);
                 }
                 nature => {
-                    let span = m.span;
+                    let span = self.symbols.get(&id.name).map_or(m.span, |d| d.span);
                     self.error(
                         Diagnostic::error(
                             codes::NATURE,

@@ -61,6 +61,7 @@ impl Resolver<'_> {
                             value,
                             precision.as_ref(),
                             "contrat",
+                            "contrat autre \"convention locale\"",
                         );
                         contrat_precision = precision.as_ref().map(|p| p.value.clone());
                     }

@@ -118,7 +118,12 @@ impl Resolver<'_> {
                     );
                     return None;
                 };
-                let official = self.official(nature, code)?;
+                let official = self.official(
+                    nature,
+                    code,
+                    &decl.id.name,
+                    libelle.map(|l| l.value.as_str()),
+                )?;
                 if let Some(libelle) = libelle
                     && normalize(&libelle.value) != normalize(&official.nom)
                 {
@@ -218,7 +223,7 @@ impl Resolver<'_> {
                     (None, Nature::Prefecture) => {
                         let dep = code.as_deref().and_then(|c| self.reference.departement(c));
                         match dep {
-                            Some(d) => format!("Préfecture ({})", d.nom),
+                            Some(d) => format!("Préfecture {}", d.de_nom()),
                             None => "Préfecture".to_string(),
                         }
                     }
@@ -273,7 +278,13 @@ impl Resolver<'_> {
     }
 
     /// Looks a collectivité up in the reference data.
-    fn official(&mut self, nature: Nature, code: &ast::Code) -> Option<Official> {
+    fn official(
+        &mut self,
+        nature: Nature,
+        code: &ast::Code,
+        id: &str,
+        libelle: Option<&str>,
+    ) -> Option<Official> {
         let reference = self.reference;
         let value = code.value.as_str();
         let found = match nature {
@@ -352,21 +363,32 @@ impl Resolver<'_> {
             _ => None,
         };
         if found.is_none() {
+            if nature == Nature::Epci && !checksum::siren_valid(value) {
+                let help = match self.nearest_epci(value) {
+                    Some((siren, nom)) => format!(
+                        "la clé de contrôle (dernier chiffre) ne correspond pas : vouliez-vous dire `{siren}` ({nom}) ?"
+                    ),
+                    None => "la clé de contrôle (dernier chiffre) ne correspond pas : vérifiez une faute de frappe".to_string(),
+                };
+                self.error(
+                    Diagnostic::error(
+                        codes::CODE_INVALIDE,
+                        code.span,
+                        format!("`{value}` n'est pas un SIREN valide"),
+                    )
+                    .label("clé de contrôle fausse")
+                    .help(help),
+                );
+                return None;
+            }
             let (what, help) = match nature {
                 Nature::Region => ("la région", region_help()),
                 Nature::Departement => ("le département", self.suggest_departement(value)),
-                Nature::Epci if !checksum::siren_valid(value) => (
-                    "l'EPCI de SIREN",
-                    "ce SIREN n'a pas une clé de contrôle valide : vérifiez une faute de frappe".to_string(),
-                ),
                 Nature::Epci => (
                     "l'EPCI de SIREN",
                     "ce SIREN n'est pas celui d'un EPCI à fiscalité propre au 1er janvier 2026 (données COG) ; une commune se déclare avec `commune CODE_INSEE`".to_string(),
                 ),
-                _ => (
-                    "la commune de code INSEE",
-                    "vérifiez le code INSEE (COG 2026) ; une commune nouvelle a pu remplacer l'ancienne".to_string(),
-                ),
+                _ => ("la commune de code INSEE", self.commune_help(value, id, libelle)),
             };
             self.error(
                 Diagnostic::error(
@@ -381,9 +403,85 @@ impl Resolver<'_> {
         found
     }
 
+    /// The EPCI of the territory whose SIREN is closest to `value` (one or
+    /// two digits mistyped or swapped).
+    fn nearest_epci(&self, value: &str) -> Option<(String, String)> {
+        let territoire = self.territoire.as_ref()?;
+        let reference = self.reference;
+        territoire
+            .epci
+            .iter()
+            .map(|siren| (strsim::damerau_levenshtein(value, siren), siren))
+            .filter(|(d, _)| *d <= 2)
+            .min()
+            .and_then(|(_, siren)| {
+                reference
+                    .epci(siren)
+                    .map(|e| (e.siren.clone(), e.nom.clone()))
+            })
+    }
+
+    /// Help for an unknown commune code: a postal code is not an INSEE
+    /// code; the commune named like the member may give the right one.
+    fn commune_help(&self, value: &str, id: &str, libelle: Option<&str>) -> String {
+        let postal =
+            value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) && value.ends_with('0');
+        let departement = value.get(..2).unwrap_or_default();
+        let wanted: Vec<String> = [Some(id), libelle]
+            .into_iter()
+            .flatten()
+            .map(crate::diagnostic::fold)
+            .collect();
+        let named: Vec<String> = if postal {
+            let mut found: Vec<String> = self
+                .reference
+                .communes()
+                .filter(|c| c.departement == departement)
+                .filter(|c| {
+                    let nom = crate::diagnostic::fold(&c.nom);
+                    wanted.iter().any(|w| {
+                        *w == nom
+                            || w.replace(['-', ' ', '\''], "") == nom.replace(['-', ' ', '\''], "")
+                    })
+                })
+                .map(|c| format!("{} est `{}`", c.nom, c.insee))
+                .collect();
+            found.sort();
+            found
+        } else {
+            Vec::new()
+        };
+        match (postal, named.is_empty()) {
+            (true, false) => format!(
+                "`{value}` ressemble à un code postal, pas à un code INSEE : {}",
+                named.join(", ")
+            ),
+            (true, true) => format!(
+                "`{value}` ressemble à un code postal, pas à un code INSEE : cherchez le code officiel de la commune (COG)"
+            ),
+            _ => {
+                "vérifiez le code INSEE (COG 2026) ; une commune nouvelle a pu remplacer l'ancienne"
+                    .to_string()
+            }
+        }
+    }
+
     /// Checks a SIRET: 14 digits, Luhn key (La Poste's rule for its SIREN).
     fn siret(&mut self, code: &ast::Code) -> Option<String> {
         let value = &code.value;
+        if value.contains(' ') {
+            let joined: String = value.split_whitespace().collect();
+            self.error(
+                Diagnostic::error(
+                    codes::CODE_INVALIDE,
+                    code.span,
+                    format!("un SIRET s'écrit sans espace : `{value}`"),
+                )
+                .label("espaces dans le SIRET")
+                .help(format!("écrivez `siret {joined}`")),
+            );
+            return None;
+        }
         if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
             self.error(
                 Diagnostic::error(

@@ -158,8 +158,7 @@ impl<'a> Resolver<'a> {
                     .label("seconde déclaration")
                     .related(first.span, format!("`{}` est déclaré ici", id.name))
                     .help(format!(
-                        "chaque identifiant désigne une seule chose dans le fichier : renommez {} `{}`",
-                        kind.article(),
+                        "chaque identifiant désigne une seule chose dans le fichier : renommez l'une des deux déclarations de `{}`",
                         id.name
                     )),
                 );
@@ -221,13 +220,7 @@ impl<'a> Resolver<'a> {
                         id.span,
                         format!("`{}` n'est pas déclaré", id.name),
                     )
-                    .label(format!(
-                        "{} inconnu",
-                        want[0]
-                            .article()
-                            .trim_start_matches("un ")
-                            .trim_start_matches("une ")
-                    ))
+                    .label("identifiant inconnu")
                     .help(help),
                 );
                 None
@@ -293,7 +286,7 @@ impl<'a> Resolver<'a> {
             Diagnostic::error(
                 codes::REPETITION,
                 span,
-                format!("{what} est donné deux fois"),
+                format!("{what} apparaît deux fois"),
             )
             .label("seconde occurrence")
             .related(first, "première occurrence")
@@ -303,6 +296,9 @@ impl<'a> Resolver<'a> {
 
     /// A reversed range of years; `what` is "la période" or "les années".
     pub(super) fn check_range(&mut self, range: &ast::Range, what: &str) -> bool {
+        if !range.valid {
+            return false;
+        }
         if range.start <= range.end {
             return true;
         }
@@ -361,11 +357,20 @@ impl<'a> Resolver<'a> {
                         Diagnostic::error(
                             codes::TERRITOIRE,
                             t.span,
-                            "un fichier décrit un seul territoire : `territoire` est donné deux fois",
+                            "un fichier décrit un seul territoire : `territoire` apparaît deux fois",
                         )
                         .label("second `territoire`")
                         .related(first.span, "premier `territoire`")
-                        .help("réunissez les départements sur une ligne : `territoire 38, 73`"),
+                        .help(format!(
+                            "pour un territoire de plusieurs départements, réunissez-les sur une ligne : `territoire {}`",
+                            first
+                                .codes
+                                .iter()
+                                .chain(&t.codes)
+                                .map(|c| c.value.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
                     ),
                     None => found = Some(t),
                 }

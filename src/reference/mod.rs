@@ -121,6 +121,24 @@ pub struct Departement {
     pub zone: Zone,
     /// Sum of its communes' populations municipales.
     pub population: u64,
+    /// The COG's *type de nom en clair* (TNCC), which gives the article:
+    /// 0 none (consonant), 1 none (vowel), 2 `le`, 3 `la`, 4 `les`, 5 `l'`.
+    pub liaison: u8,
+}
+
+impl Departement {
+    /// Its name after « de », with the right article: « de l'Isère », « de
+    /// la Vendée », « du Nord », « des Yvelines », « de Paris ».
+    pub fn de_nom(&self) -> String {
+        match self.liaison {
+            1 => format!("d'{}", self.nom),
+            2 => format!("du {}", self.nom),
+            3 => format!("de la {}", self.nom),
+            4 => format!("des {}", self.nom),
+            5 => format!("de l'{}", self.nom),
+            _ => format!("de {}", self.nom),
+        }
+    }
 }
 
 /// An EPCI à fiscalité propre (intercommunalité), identified by its SIREN.

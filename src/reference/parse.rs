@@ -154,9 +154,9 @@ pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
     const TABLE: &str = "departements.tsv";
     let mut out = Vec::with_capacity(128);
     let mut previous = None;
-    let header = ["code", "nom", "region", "zone", "population"];
+    let header = ["code", "nom", "region", "zone", "population", "liaison"];
     for record in Records::new(TABLE, text, header)? {
-        let (line, [code, nom, region, z, population]) = record?;
+        let (line, [code, nom, region, z, population, liaison]) = record?;
         ascending(TABLE, line, &mut previous, code)?;
         previous = Some(code);
         out.push(Departement {
@@ -165,6 +165,14 @@ pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
             region: region.to_owned(),
             zone: zone(TABLE, line, z)?,
             population: number(TABLE, line, population)?,
+            liaison: u8::try_from(number(TABLE, line, liaison)?)
+                .ok()
+                .filter(|l| *l <= 5)
+                .ok_or_else(|| ParseError {
+                    table: TABLE,
+                    line,
+                    message: format!("liaison (TNCC) de 0 à 5 attendue : « {liaison} »"),
+                })?,
         });
     }
     Ok(out)

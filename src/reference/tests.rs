@@ -347,7 +347,7 @@ fn malformed_tables_are_rejected() {
     assert!(parse::regions("code\tnom\tzone\n84\tA\tmetro\textra\n").is_err());
     assert!(parse::regions("").is_err());
     let err = parse::departements(
-        "code\tnom\tregion\tzone\tpopulation\n38\tIsère\t84\tmetro\tbeaucoup\n",
+        "code\tnom\tregion\tzone\tpopulation\tliaison\n38\tIsère\t84\tmetro\tbeaucoup\t5\n",
     )
     .unwrap_err();
     assert_eq!(err.line, 2);
@@ -355,6 +355,12 @@ fn malformed_tables_are_rejected() {
         err.to_string().contains("departements.tsv, ligne 2"),
         "{err}"
     );
+
+    let err = parse::departements(
+        "code\tnom\tregion\tzone\tpopulation\tliaison\n38\tIsère\t84\tmetro\t1\t9\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("liaison (TNCC)"), "{err}");
 
     let hubs = parse::hubs("# commentaire\nnom\tregions\n# autre\nHub\t01,06\n").unwrap();
     assert_eq!(hubs[0].regions, ["01", "06"]);
@@ -481,4 +487,16 @@ fn siret_of_la_poste() {
     // The digit-sum rule belongs to La Poste alone: digit sum 35, Luhn fails.
     assert!(!luhn("21380185500020"));
     assert!(!siret_valid("21380185500020"));
+}
+
+#[test]
+fn departement_names_take_their_article() {
+    let r = Reference::get();
+    let de = |code: &str| r.departement(code).expect("département").de_nom();
+    assert_eq!(de("38"), "de l'Isère");
+    assert_eq!(de("85"), "de la Vendée");
+    assert_eq!(de("59"), "du Nord");
+    assert_eq!(de("78"), "des Yvelines");
+    assert_eq!(de("75"), "de Paris");
+    assert_eq!(de("971"), "de la Guadeloupe");
 }

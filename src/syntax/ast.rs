@@ -56,6 +56,10 @@ pub struct Range {
     pub end: i64,
     /// Where it is written.
     pub span: Span,
+    /// False when a year could not be read or lies outside 2000..=2100
+    /// (already reported by the parser).
+    #[serde(skip)]
+    pub valid: bool,
 }
 
 /// A comment, from `#` to the end of the line.

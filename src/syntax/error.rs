@@ -60,6 +60,7 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::k_priorite => Keyword("priorite"),
         Rule::ident | Rule::ident_list => Other("un identifiant"),
         Rule::code | Rule::code_list => Other("un code officiel (par exemple `38`)"),
+        Rule::siret_code => Other("un SIRET de 14 chiffres"),
         Rule::rule_id => Other("un identifiant de règle (par exemple `FNE-COM-05`)"),
         Rule::integer => Other("une année (par exemple `2024`)"),
         Rule::range => Other("un intervalle d'années (par exemple `2024..2026`)"),
@@ -73,20 +74,20 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::lbrace | Rule::membre_block | Rule::existant_block => Other("`{`"),
         Rule::rbrace => Other("`}`"),
         Rule::EOI | Rule::rest => Other("la fin du fichier"),
-        Rule::territoire
-        | Rule::periode
-        | Rule::membre
-        | Rule::pilotage
-        | Rule::comite
-        | Rule::existant
-        | Rule::sans_chevauchement
-        | Rule::crsn
-        | Rule::feuille_de_route
-        | Rule::besoins
-        | Rule::derogation
-        | Rule::item
-        | Rule::file
-        | Rule::next_item => Other("une déclaration (`membre`, `comite`, …)"),
+        Rule::territoire => Keyword("territoire"),
+        Rule::periode => Keyword("periode"),
+        Rule::membre => Keyword("membre"),
+        Rule::pilotage => Keyword("pilotage"),
+        Rule::comite => Keyword("comite"),
+        Rule::existant => Keyword("existant"),
+        Rule::sans_chevauchement => Keyword("sans_chevauchement"),
+        Rule::crsn => Keyword("crsn"),
+        Rule::feuille_de_route => Keyword("feuille_de_route"),
+        Rule::besoins => Keyword("besoins"),
+        Rule::derogation => Keyword("derogation"),
+        Rule::item | Rule::file | Rule::next_item => {
+            Other("une déclaration (`membre`, `comite`, …)")
+        }
         Rule::attr_siret => Keyword("siret"),
         Rule::attr_region => Keyword("region"),
         Rule::attr_tags => Keyword("tags"),
@@ -126,7 +127,8 @@ fn expected(rule: Rule) -> Option<Expected> {
         | Rule::comite_attr
         | Rule::fdr_attr
         | Rule::action_attr
-        | Rule::besoin_option => {
+        | Rule::besoin_option
+        | Rule::opt_string => {
             return None;
         }
     })
@@ -176,7 +178,13 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     };
     let mut keywords = BTreeSet::new();
     let mut others = BTreeSet::new();
+    // At the start of a declaration, pest names the declaration rule: the
+    // keywords that may stand there are the declaration keywords.
+    let mut declaration = false;
     for rule in rules {
+        if matches!(rule, Rule::item | Rule::file | Rule::next_item) {
+            declaration = true;
+        }
         match expected(rule) {
             Some(Expected::Keyword(k)) => {
                 keywords.insert(k);
@@ -197,10 +205,24 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     let starts_with_letter = word.chars().next().is_some_and(char::is_alphabetic);
+    if let Some(d) = unclosed_string(rest, at) {
+        return (d, at);
+    }
+    if let Some(d) = comma_before_keyword(src, at) {
+        return (d, at);
+    }
 
-    if starts_with_letter && !keywords.is_empty() && !others.contains("un identifiant") {
+    if starts_with_letter
+        && (declaration || !keywords.is_empty())
+        && !others.contains("un identifiant")
+    {
         let span = Span::new(at, at + word.len());
-        let suggestion = diagnostic::suggest(&word, keywords.iter().copied());
+        let candidates: Vec<&str> = if declaration {
+            TOP_KEYWORDS.to_vec()
+        } else {
+            keywords.iter().copied().collect()
+        };
+        let suggestion = diagnostic::suggest(&word, candidates);
         let help = match suggestion {
             Some(s) => diagnostic::did_you_mean(&word, s),
             None => format!("attendu ici : {wanted}"),
@@ -228,7 +250,7 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     } else {
         let c = rest.chars().next().expect("rest is not empty");
         let shown = match c {
-            '\n' | '\r' => "la fin de la ligne".to_string(),
+            '\n' | '\r' => "fin de ligne".to_string(),
             '"' => "une chaîne".to_string(),
             c => format!("`{c}`"),
         };
@@ -236,8 +258,10 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     };
     let message = if rest.is_empty() {
         "fin du fichier inattendue".to_string()
+    } else if found.starts_with('`') {
+        format!("{found} inattendu ici")
     } else {
-        format!("syntaxe invalide devant {found}")
+        format!("{found} inattendue ici")
     };
     let after_comma = src[..at].trim_end().ends_with(',');
     let help = if after_comma && others.contains("un identifiant") {
@@ -260,6 +284,68 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         d = d.related(Span::new(comma, comma + 1), "virgule finale");
     }
     (d, at)
+}
+
+/// An error at a `"` that no quote closes (on its line, or anywhere for a
+/// `"""` string).
+fn unclosed_string(rest: &str, at: usize) -> Option<Diagnostic> {
+    let (open, closed, help) = if let Some(after) = rest.strip_prefix("\"\"\"") {
+        (3, after.contains("\"\"\""), "fermez le texte par `\"\"\"`")
+    } else if let Some(after) = rest.strip_prefix('"') {
+        let line = after.split('\n').next().unwrap_or_default();
+        let mut escaped = false;
+        let closed = line.chars().any(|c| {
+            let close = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            close
+        });
+        (
+            1,
+            closed,
+            "fermez la chaîne par `\"` sur la même ligne ; pour un texte sur plusieurs lignes, écrivez-le entre `\"\"\"` et `\"\"\"`",
+        )
+    } else {
+        return None;
+    };
+    if closed {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            codes::SYNTAXE,
+            Span::new(at, at + open),
+            "chaîne non fermée",
+        )
+        .label("cette chaîne n'est jamais fermée")
+        .help(help),
+    )
+}
+
+/// A list ended by a comma on the line before an attribute: the
+/// attribute's keyword was read as one more element, and the error is met
+/// on the word after it. Point at the comma.
+fn comma_before_keyword(src: &str, at: usize) -> Option<Diagnostic> {
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = src[line_start..at].trim();
+    if before.is_empty() || !is_keyword(before) {
+        return None;
+    }
+    let previous = src[..line_start].trim_end();
+    if !previous.ends_with(',') {
+        return None;
+    }
+    let comma = previous.len() - 1;
+    Some(
+        Diagnostic::error(
+            codes::SYNTAXE,
+            Span::new(comma, comma + 1),
+            format!("virgule en trop à la fin de la liste, avant `{before}`"),
+        )
+        .label("virgule finale")
+        .help(format!(
+            "retirez cette `,` : une liste ne se termine pas par une virgule, et `{before}` commence l'attribut suivant"
+        )),
+    )
 }
 
 /// True for any keyword of the language.

@@ -39,6 +39,11 @@ pub(crate) const TOP_KEYWORDS: &[&str] = &[
     "derogation",
 ];
 
+/// The first year a file may name.
+const YEAR_MIN: i64 = 2000;
+/// The last year a file may name.
+const YEAR_MAX: i64 = 2100;
+
 /// Parses a whole file. Never fails: syntax errors are diagnostics, and the
 /// parser resumes at the next top-level declaration.
 pub fn parse(src: &str) -> Parsed {
@@ -69,10 +74,19 @@ pub fn parse(src: &str) -> Parsed {
                 offset = end;
             }
             Err(error) => {
-                let (diagnostic, at) = syntax_error(src, offset, &error);
-                parsed.diagnostics.push(diagnostic);
+                let (mut diagnostic, at) = syntax_error(src, offset, &error);
                 let item_start = offset + leading_trivia(rest);
-                let resume = resume_point(src, at.max(item_start));
+                let open = open_braces(src, item_start, at);
+                let at_end = src[at..].trim().is_empty();
+                let resume = match open.last() {
+                    Some(&brace) if at_end || starts_declaration_line(src, at) => {
+                        diagnostic = missing_brace(src, brace, at, at_end);
+                        if at_end { src.len() } else { at }
+                    }
+                    Some(_) => block_end(src, at, open.len()),
+                    None => resume_point(src, at.max(item_start)),
+                };
+                parsed.diagnostics.push(diagnostic);
                 parsed.file.skipped.push(Skipped {
                     span: Span::new(item_start, resume),
                     declares: declared_name(src, item_start),
@@ -142,6 +156,124 @@ fn resume_point(src: &str, at: usize) -> usize {
         line_start = line_end + 1;
     }
     src.len()
+}
+
+/// The `{` opened between `from` and `to` and not closed before `to`,
+/// outermost first; braces in strings and comments do not count.
+fn open_braces(src: &str, from: usize, to: usize) -> Vec<usize> {
+    let mut open = Vec::new();
+    scan(src, from, |i, c| {
+        if i >= to {
+            return false;
+        }
+        match c {
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        true
+    });
+    open
+}
+
+/// Just after the `}` that closes the `depth` blocks open at `at`; stops
+/// early at a line that starts with a declaration keyword in the first
+/// column (a block left open), and at the end of the text.
+fn block_end(src: &str, at: usize, depth: usize) -> usize {
+    let mut depth = depth;
+    let mut end = src.len();
+    scan(src, at, |i, c| {
+        match c {
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = i + 1;
+                    return false;
+                }
+            }
+            '{' => depth += 1,
+            '\n' if starts_declaration_line(src, i + 1) => {
+                end = i + 1;
+                return false;
+            }
+            _ => {}
+        }
+        true
+    });
+    end
+}
+
+/// Calls `visit` with each character of `src` from `from` that lies
+/// outside strings and comments, until it returns false.
+fn scan(src: &str, from: usize, mut visit: impl FnMut(usize, char) -> bool) {
+    let bytes = src.as_bytes();
+    let mut i = from;
+    while i < src.len() {
+        let rest = &src[i..];
+        if rest.starts_with("\"\"\"") {
+            i += 3 + rest[3..].find("\"\"\"").map_or(rest.len() - 3, |j| j + 3);
+            continue;
+        }
+        match bytes[i] {
+            b'"' => {
+                let mut j = i + 1;
+                while j < src.len() && bytes[j] != b'"' && bytes[j] != b'\n' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                i = (j + 1).min(src.len());
+                continue;
+            }
+            b'#' => {
+                i = rest.find('\n').map_or(src.len(), |j| i + j);
+                continue;
+            }
+            _ => {}
+        }
+        let c = rest.chars().next().expect("not at the end");
+        if !visit(i, c) {
+            return;
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// True when `at` starts a line (first column) with a declaration keyword.
+fn starts_declaration_line(src: &str, at: usize) -> bool {
+    if at > 0 && src.as_bytes().get(at - 1) != Some(&b'\n') {
+        return false;
+    }
+    let word: String = src[at..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    TOP_KEYWORDS.contains(&word.as_str())
+}
+
+/// "`}` manquante", pointing at the `{` left open.
+fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        codes::SYNTAXE,
+        Span::new(brace, brace + 1),
+        "accolade `}` manquante : ce bloc n'est jamais fermé",
+    )
+    .label("bloc ouvert ici");
+    if at_end {
+        d = d.help("ajoutez `}` à la fin du bloc : le fichier se termine avant");
+    } else {
+        let word: String = src[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        d = d
+            .related(
+                Span::new(at, at + word.len()),
+                "la déclaration suivante commence ici",
+            )
+            .help(format!("ajoutez `}}` à la fin du bloc, avant `{word}`"));
+    }
+    d
 }
 
 /// The identifier declared by the declaration starting at `at`, when its
@@ -588,24 +720,41 @@ impl Lower<'_> {
 
     fn range(&mut self, pair: Pair<'_, Rule>) -> Range {
         let span = self.span(&pair);
+        let mut valid = true;
         let mut years = kids(&pair).map(|p| {
             let span = self.span(&p);
-            p.as_str().parse::<i64>().unwrap_or_else(|_| {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        codes::NOMBRE,
-                        span,
-                        format!("l'année `{}` est trop grande", p.as_str()),
-                    )
-                    .label("année invalide")
-                    .help("une année s'écrit sur quatre chiffres, par exemple `2024`"),
-                );
-                0
-            })
+            match p.as_str().parse::<i64>() {
+                Ok(year) if (YEAR_MIN..=YEAR_MAX).contains(&year) => year,
+                read => {
+                    valid = false;
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::NOMBRE,
+                            span,
+                            format!(
+                                "l'année `{}` est hors des années possibles ({YEAR_MIN} à {YEAR_MAX})",
+                                p.as_str()
+                            ),
+                        )
+                        .label("année invalide")
+                        .help(if read.is_err() || p.as_str().len() > 4 {
+                            "une année s'écrit sur quatre chiffres, par exemple `2024`"
+                        } else {
+                            "la feuille de route couvre 2023-2027 : vérifiez une faute de frappe"
+                        }),
+                    );
+                    0
+                }
+            }
         });
         let start = years.next().expect("range start");
         let end = years.next().expect("range end");
-        Range { start, end, span }
+        Range {
+            start,
+            end,
+            span,
+            valid,
+        }
     }
 
     fn amount(&mut self, pair: Pair<'_, Rule>) -> Number {
@@ -652,6 +801,11 @@ impl Lower<'_> {
         let mut value = String::with_capacity(raw.len());
         let mut chars = raw.char_indices();
         while let Some((i, c)) = chars.next() {
+            // A text over several lines keeps `\n` line ends, whatever the
+            // file's (CRLF from Windows editors).
+            if c == '\r' && raw[i + 1..].starts_with('\n') {
+                continue;
+            }
             if c != '\\' {
                 value.push(c);
                 continue;

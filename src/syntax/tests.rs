@@ -186,3 +186,56 @@ fn recovers_after_a_syntax_error() {
         .collect();
     assert_eq!(skipped, [Some("c"), Some("d")]);
 }
+
+#[test]
+fn crlf_inside_a_triple_string_becomes_lf() {
+    let src = "territoire 38\r\nfeuille_de_route f \"F\" {\r\n  diagnostic \"\"\"ligne 1\r\nligne 2\"\"\"\r\n}\r\n";
+    let parsed = parse(src);
+    assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+    let text = serde_json::to_string(&parsed.file.items[1]).expect("serialises");
+    assert!(text.contains("ligne 1\\nligne 2"), "{text}");
+    assert!(!text.contains("\\r"), "{text}");
+}
+
+#[test]
+fn a_misplaced_keyword_inside_a_block_gives_one_error() {
+    let src = "territoire 38\ncomite c technique \"C\" {\n    membre a\n    membre b\n}\nmembre ok caf \"CAF\"\n";
+    let parsed = parse(src);
+    let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["copil::syntaxe::mot_cle"]);
+    // Parsing resumed after the block's `}`.
+    assert!(
+        matches!(parsed.file.items.last(), Some(super::ast::Item::Membre(m)) if m.id.name == "ok")
+    );
+}
+
+#[test]
+fn a_missing_brace_points_at_the_open_block_and_resumes_at_the_next_declaration() {
+    let src = "territoire 38\ncomite c technique \"C\" {\n    frequence annuelle\n\ncomite d technique \"D\" {\n    frequence annuelle\n}\n";
+    let parsed = parse(src);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+    let d = &parsed.diagnostics[0];
+    assert!(d.message.starts_with("accolade `}` manquante"));
+    assert_eq!(&src[d.span.start..d.span.end], "{");
+    assert_eq!(d.span.start, src.find('{').expect("brace"));
+    let ids: Vec<&str> = parsed
+        .file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            super::ast::Item::Comite(c) => Some(c.id.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["d"]);
+}
+
+#[test]
+fn braces_in_strings_and_comments_do_not_count() {
+    let src = "territoire 38\ncomite c technique \"C { x\" { # }\n    membre a\n    mission \"}\"\n}\nmembre ok caf \"CAF\"\n";
+    let parsed = parse(src);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+    assert!(
+        matches!(parsed.file.items.last(), Some(super::ast::Item::Membre(m)) if m.id.name == "ok")
+    );
+}
