@@ -212,8 +212,8 @@ fn scan(src: &str, from: usize, mut visit: impl FnMut(usize, char) -> bool) {
     let mut i = from;
     while i < src.len() {
         let rest = &src[i..];
-        if rest.starts_with("\"\"\"") {
-            i += 3 + rest[3..].find("\"\"\"").map_or(rest.len() - 3, |j| j + 3);
+        if let Some(after) = rest.strip_prefix("\"\"\"") {
+            i += 3 + after.find("\"\"\"").map_or(after.len(), |j| j + 3);
             continue;
         }
         match bytes[i] {
