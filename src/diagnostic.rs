@@ -50,6 +50,38 @@ pub mod codes {
     pub const MANQUANT: &str = "copil::manquant";
     /// A part that has no meaning here (a code on a structure, `pilote` with `copilotes`…).
     pub const INCOMPATIBLE: &str = "copil::incompatible";
+
+    /// Every code above with a short French description, for SARIF and
+    /// JUnit rule lists.
+    pub const ALL: &[(&str, &str)] = &[
+        (LECTURE, "fichier illisible"),
+        (UTF8, "fichier qui n'est pas en UTF-8"),
+        (SYNTAXE, "syntaxe invalide"),
+        (MOT_CLE, "mot-clé inconnu, accentué ou mal placé"),
+        (
+            ECHAPPEMENT,
+            "séquence d'échappement inconnue dans une chaîne",
+        ),
+        (NOMBRE, "nombre ou année illisible"),
+        (
+            VALEUR,
+            "valeur d'énumération inconnue (nature, type, fréquence, contrat, besoin)",
+        ),
+        (DOUBLON, "identifiant déclaré deux fois"),
+        (INCONNU, "identifiant jamais déclaré"),
+        (REFERENCE, "code absent des données de référence"),
+        (CODE_INVALIDE, "code officiel mal formé"),
+        (SIRET, "SIRET invalide"),
+        (LIBELLE, "libellé différent du nom officiel"),
+        (NATURE, "élément d'une autre nature que celle attendue"),
+        (CYCLE, "cycle de `rend_compte`"),
+        (INTERVALLE, "période ou années inversées"),
+        (DEROGATION, "dérogation à une règle inconnue"),
+        (TERRITOIRE, "territoire absent ou répété"),
+        (REPETITION, "attribut ou déclaration répété"),
+        (MANQUANT, "partie obligatoire absente"),
+        (INCOMPATIBLE, "parties incompatibles"),
+    ];
 }
 
 /// How serious a diagnostic is.
@@ -163,6 +195,22 @@ impl Diagnostic {
     /// True for a compiler error (the file could not be compiled).
     pub fn is_compile_error(&self) -> bool {
         self.severity == Severity::Error && self.code.starts_with("copil::")
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    #[test]
+    fn every_code_is_described() {
+        let source = include_str!("diagnostic.rs");
+        let start = source.find("pub mod codes").expect("codes module");
+        let end = source[start..].find("pub const ALL").expect("ALL") + start;
+        let constants = source[start..end].matches("pub const ").count();
+        assert_eq!(constants, super::codes::ALL.len());
+        let mut codes: Vec<&str> = super::codes::ALL.iter().map(|(c, _)| *c).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), constants, "a code is listed twice");
     }
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use copil::command::national::ReportFormat;
 use copil::command::{self, CheckFormat, ListFormat, RulesOptions};
 
 /// copil — compilateur des fichiers de gouvernance France Numérique Ensemble.
@@ -77,6 +78,20 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Tableau national : une ligne par territoire (pilotage, instances, doublons, couverture, diagnostics).
+    Report {
+        /// Dossiers (ou fichiers) à parcourir.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Format du tableau.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Fichier à écrire (écrit d'un bloc) ; par défaut, la sortie standard.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// Vérifie chaque règle sur ses exemples (tests/ID/ok*.copil et ko*.copil).
     TestRules {
         /// Fichier ou dossier de règles à tester (par défaut : les règles livrées).
@@ -115,6 +130,12 @@ fn main() -> ExitCode {
         Command::Rules { format, rules } => command::rules::list(format, &rules.options()),
         Command::Explain { id, rules } => command::rules::explain(&id, &rules.options()),
         Command::TestRules { path } => command::test_rules::run(path.as_deref()),
+        Command::Report {
+            paths,
+            format,
+            output,
+            rules,
+        } => command::national::run(&paths, format, output.as_deref(), &rules.options()),
     };
     ExitCode::from(code)
 }

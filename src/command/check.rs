@@ -13,6 +13,12 @@ pub enum CheckFormat {
     Human,
     /// Contrat JSON versionné (DESIGN §6).
     Json,
+    /// SARIF 2.1.0, pour les plateformes d'analyse de code.
+    Sarif,
+    /// JUnit XML, pour les tableaux de bord de tests de la CI.
+    Junit,
+    /// Annotations GitHub Actions (`::error file=…`).
+    Github,
 }
 
 /// Runs the check; returns the exit code.
@@ -40,6 +46,9 @@ pub fn run(
     let text = match format {
         CheckFormat::Human => report::human(&reports, human_options(true)),
         CheckFormat::Json => report::json(&reports),
+        CheckFormat::Sarif => report::sarif(&reports),
+        CheckFormat::Junit => report::junit(&reports),
+        CheckFormat::Github => report::github(&reports),
     };
     if let Err(code) = print(&text) {
         return code;

@@ -3,11 +3,12 @@
 
 pub mod check;
 pub mod export;
+pub mod national;
 pub mod rules;
 pub mod test_rules;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::report::{self, HumanOptions};
 use crate::rules::Rules;
@@ -63,4 +64,30 @@ pub fn print(text: &str) -> Result<(), u8> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
         .map_err(|_| 2)
+}
+
+/// Writes `text` to `out`, atomically (a temporary file in the same folder,
+/// renamed into place: a reader never sees half a file, and a failure
+/// leaves no partial file), or to standard output when `out` is `None`.
+pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), u8> {
+    let Some(path) = out else {
+        return print(text);
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let result = tempfile::NamedTempFile::new_in(dir).and_then(|mut file| {
+        file.write_all(text.as_bytes())?;
+        file.as_file().sync_all()?;
+        file.persist(path).map(|_| ()).map_err(|e| e.error)
+    });
+    result.map_err(|e| {
+        eprintln!(
+            "copil : impossible d'écrire {} : {}",
+            crate::check::display_path(path),
+            crate::check::io_message(&e)
+        );
+        2
+    })
 }

@@ -1,14 +1,23 @@
 //! Stage 5, reports: the file reports of a check in, text out — the human
 //! report (miette) or the JSON contract of DESIGN §6 — and the exit code.
 
+mod github;
 mod human;
 mod json;
+mod junit;
+pub mod national;
+mod sarif;
 
+pub use github::github;
 pub use human::{HumanOptions, human, human_diagnostics};
 pub use json::json;
+pub use junit::junit;
+pub use sarif::{INFORMATION_URI, sarif};
 
 use crate::check::FileReport;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, codes};
+use crate::rules::RuleInfo;
+use crate::rules::load::codes as rule_codes;
 
 /// Counts over every file of a check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -68,4 +77,55 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     } else {
         format!("{n} {plural}")
     }
+}
+
+/// Every rule a report of `reports` may name: the compiler's own codes,
+/// then the rules active for the files (the first file's version of a rule
+/// when profiles differ), by id.
+pub fn rule_catalogue(reports: &[FileReport]) -> Vec<RuleInfo> {
+    let compiler = |id: &str, title: &str, severity: Severity| RuleInfo {
+        id: id.to_string(),
+        severity,
+        ruleset: "copil".to_string(),
+        title: title.to_string(),
+        source: String::new(),
+        rationale: String::new(),
+        check: String::new(),
+        help: None,
+        derogeable: false,
+    };
+    let mut out: Vec<RuleInfo> = codes::ALL
+        .iter()
+        .map(|(id, title)| {
+            let severity = if *id == codes::LIBELLE {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            compiler(id, title, severity)
+        })
+        .collect();
+    out.push(compiler(
+        rule_codes::DEROGATION_INTERDITE,
+        "dérogation à une règle qui n'en admet pas",
+        Severity::Warning,
+    ));
+    out.push(compiler(
+        rule_codes::DEROGATION_INUTILE,
+        "dérogation qui ne lève aucun diagnostic",
+        Severity::Info,
+    ));
+    out.push(compiler(
+        rule_codes::EVALUATION,
+        "règle qui n'a pas pu être évaluée",
+        Severity::Error,
+    ));
+    let mut rules: std::collections::BTreeMap<&str, &RuleInfo> = std::collections::BTreeMap::new();
+    for report in reports {
+        for rule in report.regles.iter() {
+            rules.entry(rule.id.as_str()).or_insert(rule);
+        }
+    }
+    out.extend(rules.into_values().cloned());
+    out
 }

@@ -1,0 +1,68 @@
+//! GitHub Actions workflow commands: one `::error`, `::warning` or
+//! `::notice` line per diagnostic, with its file, line, column and end,
+//! and the rule id as title. Escaped per the workflow-command rules: in the
+//! message `%`, CR and LF; in properties also `:` and `,`.
+
+use crate::check::FileReport;
+use crate::diagnostic::Severity;
+use crate::span::line_col;
+
+/// The workflow commands of a check, one per line.
+pub fn github(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for d in &report.diagnostics {
+            let command = match (d.severity, &d.waived) {
+                (_, Some(_)) | (Severity::Info, _) => "notice",
+                (Severity::Error, None) => "error",
+                (Severity::Warning, None) => "warning",
+            };
+            let mut properties = vec![format!("file={}", property(&report.path))];
+            if let Some(src) = report.source.as_deref() {
+                let (line, col) = line_col(src, d.span.start);
+                let (end_line, end_col) = line_col(src, d.span.end.max(d.span.start));
+                properties.push(format!("line={line}"));
+                properties.push(format!("col={col}"));
+                properties.push(format!("endLine={end_line}"));
+                properties.push(format!("endColumn={end_col}"));
+            }
+            properties.push(format!("title={}", property(&d.code)));
+            let mut message = d.message.clone();
+            if let Some(motif) = &d.waived {
+                message.push_str(&format!(" (dérogation : {motif})"));
+            }
+            if let Some(help) = &d.help {
+                message.push_str(&format!("\naide : {help}"));
+            }
+            out.push_str(&format!(
+                "::{command} {}::{}\n",
+                properties.join(","),
+                data(&message)
+            ));
+        }
+    }
+    out
+}
+
+/// A command's message.
+pub(crate) fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A command's property value.
+pub(crate) fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_workflow_command_rules() {
+        assert_eq!(data("50 % : a,b\r\nc"), "50 %25 : a,b%0D%0Ac");
+        assert_eq!(property("C:\\x,y%\n"), "C%3A\\x%2Cy%25%0A");
+    }
+}
