@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use copil::command::national::ReportFormat;
+use copil::command::render::What;
 use copil::command::{self, CheckFormat, ListFormat, RulesOptions};
+use copil::render::ChartFormat;
 
 /// copil — compilateur des fichiers de gouvernance France Numérique Ensemble.
 #[derive(Parser)]
@@ -52,6 +54,26 @@ enum Command {
         /// `--deny warnings` : les avertissements font aussi échouer (code 1).
         #[arg(long, value_enum, value_name = "warnings")]
         deny: Option<Deny>,
+    },
+    /// Dessine l'organigramme ou produit le squelette de feuille de route.
+    #[command(group(clap::ArgGroup::new("quoi").required(true).args(["organigramme", "feuille_de_route"])))]
+    Render {
+        /// Le fichier .copil.
+        file: PathBuf,
+        /// L'organigramme de la gouvernance.
+        #[arg(long)]
+        organigramme: bool,
+        /// Le squelette de feuille de route (Markdown).
+        #[arg(long = "feuille-de-route")]
+        feuille_de_route: bool,
+        /// Format de l'organigramme (par défaut : svg).
+        #[arg(long, value_enum, conflicts_with = "feuille_de_route")]
+        format: Option<ChartFormat>,
+        /// Fichier à écrire (écrit d'un bloc) ; par défaut, la sortie standard.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// Affiche le modèle de faits d'un fichier (ce que voient les règles).
     Export {
@@ -127,6 +149,21 @@ fn main() -> ExitCode {
         } => match format {
             ExportFormat::Json => command::export::run(&file, &rules.options()),
         },
+        Command::Render {
+            file,
+            organigramme,
+            format,
+            output,
+            rules,
+            ..
+        } => {
+            let what = if organigramme {
+                What::Organigramme(format.unwrap_or(ChartFormat::Svg))
+            } else {
+                What::FeuilleDeRoute
+            };
+            command::render::run(&file, what, output.as_deref(), &rules.options())
+        }
         Command::Rules { format, rules } => command::rules::list(format, &rules.options()),
         Command::Explain { id, rules } => command::rules::explain(&id, &rules.options()),
         Command::TestRules { path } => command::test_rules::run(path.as_deref()),

@@ -1,5 +1,5 @@
 //! The CI formats read back by real consumers: SARIF by Microsoft's
-//! validator (installed by `scripts/install-ci-tools.sh`), JUnit by an XML
+//! validator (installed by `scripts/install-test-tools.sh`), JUnit by an XML
 //! parser with its counts checked, GitHub workflow commands against their
 //! escaping rules; and the national report in its four formats.
 
@@ -53,9 +53,9 @@ fn validator() -> Option<PathBuf> {
         return Some(tool);
     }
     if std::env::var_os("CI").is_some() {
-        panic!("the SARIF validator is missing: run scripts/install-ci-tools.sh");
+        panic!("the SARIF validator is missing: run scripts/install-test-tools.sh");
     }
-    eprintln!("note : validateur SARIF absent (scripts/install-ci-tools.sh) : validation sautée");
+    eprintln!("note : validateur SARIF absent (scripts/install-test-tools.sh) : validation sautée");
     None
 }
 

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod export;
 pub mod national;
+pub mod render;
 pub mod rules;
 pub mod test_rules;
 
@@ -79,6 +80,15 @@ pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), u8> {
     };
     let result = tempfile::NamedTempFile::new_in(dir).and_then(|mut file| {
         file.write_all(text.as_bytes())?;
+        // A temporary file is private (0600); the written file gets the
+        // permissions of the one it replaces, or the usual 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+            file.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
         file.as_file().sync_all()?;
         file.persist(path).map(|_| ()).map_err(|e| e.error)
     });

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use crate::check::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::escape::xml;
 use crate::span::line_col;
 
 /// The id of the case that gathers the compiler's own diagnostics.
@@ -166,27 +167,6 @@ fn cases(report: &FileReport) -> Vec<Case<'_>> {
                 .filter(|d| d.code == rule.id)
                 .collect(),
         });
-    }
-    out
-}
-
-/// Text escaped for XML content and attribute values.
-pub(crate) fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            // Characters XML 1.0 forbids, even escaped.
-            c if (c as u32) < 0x20 => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
     }
     out
 }

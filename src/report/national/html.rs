@@ -3,7 +3,7 @@
 //! string escaped.
 
 use super::{National, mode, percent};
-use crate::report::junit::xml as escape;
+use crate::escape::xml as escape;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1e1e1e}\
 h1{font-size:1.4rem}table{border-collapse:collapse;font-size:.9rem}\

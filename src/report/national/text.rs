@@ -1,24 +1,7 @@
 //! The national report as a Markdown table and as CSV.
 
 use super::{National, mode, percent};
-
-/// Text escaped for a Markdown table cell: `|`, backslashes, and the
-/// characters that would start HTML, links or emphasis; line ends become
-/// spaces.
-pub(crate) fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::escape::{csv as field, markdown as md};
 
 /// The Markdown table, with a totals line.
 pub fn markdown(n: &National) -> String {
@@ -73,22 +56,6 @@ pub fn markdown(n: &National) -> String {
         s.derogations,
     ));
     out
-}
-
-/// A CSV field (RFC 4180): quoted when it holds a separator, a quote or a
-/// line end; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
-/// spreadsheet does not run it as a formula.
-pub(crate) fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 /// The CSV table (comma-separated, UTF-8, decimal point), with a totals line.

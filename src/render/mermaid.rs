@@ -1,0 +1,82 @@
+//! The org chart as a Mermaid flowchart, which code forges render inside
+//! Markdown: one subgraph per group, existing bodies dashed.
+
+use std::fmt::Write as _;
+
+use super::orgchart::{Cluster, Kind, LinkKind, Organigramme, WRAP, wrap};
+use crate::escape::mermaid as esc;
+
+/// The Mermaid text (without the Markdown fence).
+pub fn mermaid(chart: &Organigramme) -> String {
+    let mut out = String::from("flowchart TB\n");
+    for cluster in [
+        Cluster::Pilotage,
+        Cluster::Region,
+        Cluster::Instances,
+        Cluster::Existants,
+        Cluster::Feuilles,
+    ] {
+        let members: Vec<_> = chart
+            .boites
+            .iter()
+            .filter(|b| b.cluster == cluster)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  subgraph {}[\"{}\"]",
+            cluster.key(),
+            esc(cluster.title())
+        );
+        for b in members {
+            let title: Vec<String> = wrap(&b.title, WRAP - 4).iter().map(|l| esc(l)).collect();
+            let mut label = format!("<b>{}</b>", title.join("<br/>"));
+            for line in b.lines.iter().flat_map(|l| wrap(l, WRAP)) {
+                label.push_str("<br/>");
+                label.push_str(&esc(&line));
+            }
+            let _ = writeln!(out, "    {}[\"{label}\"]", b.key);
+        }
+        out.push_str("  end\n");
+    }
+    for l in &chart.liens {
+        let (from, to) = (&chart.boites[l.from].key, &chart.boites[l.to].key);
+        let arrow = match l.kind {
+            LinkKind::RendCompte => "---",
+            k if k.dashed() => "-.->",
+            _ => "-->",
+        };
+        let _ = writeln!(out, "  {from} {arrow}|\"{}\"| {to}", esc(l.kind.label()));
+    }
+    for (kind, class, style) in [
+        (Kind::Pilotage, "pilotage", "fill:#dbe7f6,stroke:#4a6fa5"),
+        (
+            Kind::Strategique,
+            "strategique",
+            "fill:#fde9c8,stroke:#b7791f,stroke-width:2px",
+        ),
+        (Kind::Comite, "comite", "fill:#fff7e6,stroke:#b7791f"),
+        (
+            Kind::Existant,
+            "existant",
+            "fill:#f2f2f2,stroke:#777,stroke-dasharray:5 5",
+        ),
+        (Kind::Feuille, "feuille", "fill:#e3f2e1,stroke:#3c7d3a"),
+        (Kind::Crsn, "crsn", "fill:#ece3f4,stroke:#6b4c8a"),
+    ] {
+        let keys: Vec<&str> = chart
+            .boites
+            .iter()
+            .filter(|b| b.kind == kind)
+            .map(|b| b.key.as_str())
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  classDef {class} {style}");
+        let _ = writeln!(out, "  class {} {class}", keys.join(","));
+    }
+    out
+}
