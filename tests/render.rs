@@ -271,7 +271,11 @@ fn the_svg_shows_the_hostile_libelle_as_text() {
     let svg = render(HOSTILE, &["--organigramme"]);
     assert!(!svg.contains("<script"));
     let doc = check_svg(&svg);
-    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
     // Wrapped over lines, the whole libellé reads back as text.
     assert!(texts.join(" ").contains(HOSTILE_TEXT), "{texts:?}");
     assert!(
