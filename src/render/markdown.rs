@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::mermaid::mermaid;
-use super::orgchart::{Organigramme, nom_court, summary};
+use super::orgchart::{Organigramme, contrat_nom, nom_court, summary};
 use crate::analysis::Analyses;
 use crate::check::FileReport;
 use crate::diagnostic::Severity;
@@ -97,7 +97,10 @@ fn gouvernance(out: &mut String, g: &Gouvernance, a: &Analyses) {
         for c in &g.comites {
             let kind = match (c.kind, &c.precision) {
                 (ComiteType::Autre, Some(p)) => format!("autre ({})", md(p)),
-                (k, _) => k.as_str().to_string(),
+                (ComiteType::Autre, None) => "autre".to_string(),
+                (ComiteType::Strategique, _) => "stratégique".to_string(),
+                (ComiteType::Technique, _) => "technique".to_string(),
+                (ComiteType::Consultatif, _) => "consultatif".to_string(),
             };
             let presidence: Vec<String> = c
                 .presidence
@@ -194,7 +197,7 @@ fn actions(out: &mut String, g: &Gouvernance) {
         let _ = writeln!(out, "- Périmètre : {perimetre}");
         let contrat = match (&f.contrat, &f.contrat_precision) {
             (Some(_), Some(p)) => md(p),
-            (Some(c), None) => c.as_str().to_string(),
+            (Some(c), None) => contrat_nom(*c).to_string(),
             (None, _) => {
                 "aucun (à compléter si la feuille s'adosse à un contrat existant)".to_string()
             }
@@ -217,7 +220,11 @@ fn actions(out: &mut String, g: &Gouvernance) {
                 .iter()
                 .map(|x| format!("{} : {}", nom(g, &x.membre), euros(x.montant)))
                 .collect();
-            let besoins: Vec<&str> = a.besoins.iter().map(|b| b.as_str()).collect();
+            let besoins: Vec<String> = a
+                .besoins
+                .iter()
+                .map(|b| b.as_str().replace('_', " "))
+                .collect();
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",

@@ -386,7 +386,8 @@ fn comite_kind(
     }
 }
 
-fn contrat_nom(c: crate::model::Contrat) -> &'static str {
+/// A contract's usual name (« CRTE », « SDAASaP »…).
+pub(crate) fn contrat_nom(c: crate::model::Contrat) -> &'static str {
     use crate::model::Contrat;
     match c {
         Contrat::Crte => "CRTE",
