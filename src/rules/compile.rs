@@ -153,10 +153,15 @@ pub(crate) fn find(sets: &[RulesetDef], id: &str) -> Option<usize> {
 }
 
 /// Merges and type-checks a chain.
+/// Rules already compiled, by everything their compilation depends on
+/// (definition, origin, parameter types): profiles share most rules.
+pub(crate) type Memo = std::collections::HashMap<String, Option<Rule>>;
+
 pub(crate) fn compile(
     sets: &[RulesetDef],
     chain: &[usize],
     errors: &mut Vec<(usize, Diagnostic)>,
+    memo: &mut Memo,
 ) -> ActiveRules {
     let mut params: BTreeMap<String, Located<Value>> = BTreeMap::new();
     let mut merged: BTreeMap<String, (RuleDef, String)> = BTreeMap::new();
@@ -182,11 +187,20 @@ pub(crate) fn compile(
         .iter()
         .map(|(name, value)| (name.clone(), value_type(&value.value)))
         .collect();
+    let signature: String = param_types
+        .iter()
+        .map(|(name, ty)| format!("{name}:{}", ty.describe()))
+        .collect::<Vec<_>>()
+        .join(",");
     let env = TypeEnv::new(facts::types(), param_types);
     let mut rules = Vec::new();
     for (id, (def, ruleset)) in &merged {
-        if let Some(rule) = compile_rule(id, def, ruleset, &env, errors) {
-            rules.push(rule);
+        let key = format!("{ruleset}\u{0}{signature}\u{0}{def:?}");
+        let rule = memo
+            .entry(key)
+            .or_insert_with(|| compile_rule(id, def, ruleset, &env, errors));
+        if let Some(rule) = rule {
+            rules.push(rule.clone());
         }
     }
     let infos: Vec<RuleInfo> = rules.iter().map(|r| r.info.clone()).collect();

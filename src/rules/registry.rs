@@ -137,9 +137,10 @@ impl Rules {
         }
 
         let mut profiles = BTreeMap::new();
+        let mut memo = compile::Memo::new();
         for i in 0..sets.len() {
             let chain = compile::chain(&sets, i, &user, &mut errors);
-            let active = compile::compile(&sets, &chain, &mut errors);
+            let active = compile::compile(&sets, &chain, &mut errors, &mut memo);
             profiles.insert(sets[i].id.value.clone(), Arc::new(active));
         }
 
