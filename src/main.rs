@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use copil::command::national::ReportFormat;
 use copil::command::render::What;
@@ -45,20 +45,22 @@ enum Command {
     /// Vérifie des fichiers .copil (un dossier : tous les *.copil en dessous).
     Check {
         /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant).
+        #[arg(value_name = "CHEMINS")]
         paths: Vec<PathBuf>,
-        /// Format du rapport.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        /// Format du rapport : human (par défaut), json, sarif, junit ou github.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human, hide_default_value = true, hide_possible_values = true)]
         format: CheckFormat,
         #[command(flatten)]
         rules: RuleArgs,
         /// `--deny warnings` : les avertissements font aussi échouer (code 1).
-        #[arg(long, value_enum, value_name = "warnings")]
+        #[arg(long, value_enum, value_name = "warnings", hide_possible_values = true)]
         deny: Option<Deny>,
     },
     /// Dessine l'organigramme ou produit le squelette de feuille de route.
     #[command(group(clap::ArgGroup::new("quoi").required(true).args(["organigramme", "feuille_de_route"])))]
     Render {
         /// Le fichier .copil.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
         /// L'organigramme de la gouvernance.
         #[arg(long)]
@@ -66,8 +68,13 @@ enum Command {
         /// Le squelette de feuille de route (Markdown).
         #[arg(long = "feuille-de-route")]
         feuille_de_route: bool,
-        /// Format de l'organigramme (par défaut : svg).
-        #[arg(long, value_enum, conflicts_with = "feuille_de_route")]
+        /// Format de l'organigramme : svg (par défaut), dot ou mermaid.
+        #[arg(
+            long,
+            value_enum,
+            conflicts_with = "feuille_de_route",
+            hide_possible_values = true
+        )]
         format: Option<ChartFormat>,
         /// Fichier à écrire (écrit d'un bloc) ; par défaut, la sortie standard.
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
@@ -78,17 +85,18 @@ enum Command {
     /// Affiche le modèle de faits d'un fichier (ce que voient les règles).
     Export {
         /// Le fichier .copil.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
-        /// Format de sortie.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        /// Format de sortie : json (par défaut, le seul pour l'instant).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json, hide_default_value = true, hide_possible_values = true)]
         format: ExportFormat,
         #[command(flatten)]
         rules: RuleArgs,
     },
     /// Liste les règles actives.
     Rules {
-        /// Format de la liste.
-        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        /// Format de la liste : human (par défaut) ou json.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human, hide_default_value = true, hide_possible_values = true)]
         format: ListFormat,
         #[command(flatten)]
         rules: RuleArgs,
@@ -96,6 +104,7 @@ enum Command {
     /// Explique une règle : titre, sévérité, source, justification, condition, exemples.
     Explain {
         /// Identifiant de la règle, par exemple FNE-HUB-01.
+        #[arg(value_name = "REGLE")]
         id: String,
         #[command(flatten)]
         rules: RuleArgs,
@@ -103,10 +112,10 @@ enum Command {
     /// Tableau national : une ligne par territoire (pilotage, instances, doublons, couverture, diagnostics).
     Report {
         /// Dossiers (ou fichiers) à parcourir.
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "DOSSIERS")]
         paths: Vec<PathBuf>,
-        /// Format du tableau.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        /// Format du tableau : markdown (par défaut), csv, json ou html.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown, hide_default_value = true, hide_possible_values = true)]
         format: ReportFormat,
         /// Fichier à écrire (écrit d'un bloc) ; par défaut, la sortie standard.
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
@@ -117,6 +126,7 @@ enum Command {
     /// Vérifie chaque règle sur ses exemples (tests/ID/ok*.copil et ko*.copil).
     TestRules {
         /// Fichier ou dossier de règles à tester (par défaut : les règles livrées).
+        #[arg(value_name = "CHEMIN")]
         path: Option<PathBuf>,
     },
 }
@@ -134,7 +144,22 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let command = copil::command::clap_fr::franciser(Cli::command());
+    let parsed = command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            let (text, code) = copil::command::clap_fr::erreur(&e);
+            if code == 0 {
+                print!("{text}");
+            } else {
+                eprint!("{text}");
+            }
+            return ExitCode::from(code as u8);
+        }
+    };
     let code = match cli.command {
         Command::Check {
             paths,

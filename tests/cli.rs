@@ -171,3 +171,56 @@ fn unknown_format_is_refused_by_the_command_line() {
     let out = copil(&["check", "--format", "yaml", "examples/"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_command_line_speaks_french() {
+    let help = copil(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8(help.stdout).expect("UTF-8");
+    assert!(text.contains("Utilisation : copil <COMMANDE>"), "{text}");
+    assert!(text.contains("Affiche l'aide"), "{text}");
+    assert!(
+        !text.contains("Print help") && !text.contains("Usage:"),
+        "{text}"
+    );
+    let sub = String::from_utf8(copil(&["check", "--help"]).stdout).expect("UTF-8");
+    assert!(
+        sub.contains("Utilisation : copil check") && sub.contains("Affiche l'aide"),
+        "{sub}"
+    );
+    assert!(
+        !sub.contains("[default") && !sub.contains("Possible values"),
+        "{sub}"
+    );
+
+    let typo = copil(&["chek"]);
+    assert_eq!(typo.status.code(), Some(2));
+    let err = String::from_utf8(typo.stderr).expect("UTF-8");
+    assert!(
+        err.starts_with("copil : sous-commande inconnue `chek`"),
+        "{err}"
+    );
+    assert!(err.contains("vouliez-vous dire `check` ?"), "{err}");
+
+    let bad = copil(&["check", "--format", "xml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).expect("UTF-8");
+    assert!(
+        err.contains("valeur `xml` invalide pour `--format <FORMAT>`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`human`, `json`, `sarif`, `junit`, `github`"),
+        "{err}"
+    );
+
+    let missing = copil(&["explain"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("argument obligatoire manquant : `<REGLE>`")
+    );
+    let version = copil(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("copil "));
+}

@@ -2,6 +2,7 @@
 //! parses the arguments and calls them. Each returns the process exit code.
 
 pub mod check;
+pub mod clap_fr;
 pub mod export;
 pub mod national;
 pub mod render;

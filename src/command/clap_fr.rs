@@ -1,0 +1,143 @@
+//! clap speaks English; copil's users read French. This module gives the
+//! command line French help headings, flags and error messages.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
+
+/// The help layout, with French headings.
+const TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// French help and version flags, headings and template, on the command
+/// and every subcommand.
+pub fn franciser(command: Command) -> Command {
+    let command = command
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Affiche la version"),
+        );
+    walk(command)
+}
+
+fn walk(command: Command) -> Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut command = command.help_template(TEMPLATE).disable_help_flag(true).arg(
+        Arg::new("aide")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help("Affiche l'aide"),
+    );
+    for name in names {
+        command = command.mut_subcommand(name, walk);
+    }
+    command
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect(),
+        Some(ContextValue::Number(n)) => vec![n.to_string()],
+        _ => Vec::new(),
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The French text of a clap error, and the exit code: 0 for `--help` and
+/// `--version` (whose text clap already gives), 2 otherwise.
+pub fn erreur(e: &clap::Error) -> (String, i32) {
+    let arg = context(e, ContextKind::InvalidArg);
+    let value = context(e, ContextKind::InvalidValue);
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return (e.render().to_string(), 0),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            return (e.render().to_string(), 2);
+        }
+        ErrorKind::InvalidSubcommand => {
+            let mut m = format!(
+                "sous-commande inconnue {}",
+                quoted(&context(e, ContextKind::InvalidSubcommand))
+            );
+            let suggested = context(e, ContextKind::SuggestedSubcommand);
+            if !suggested.is_empty() {
+                m.push_str(&format!(
+                    "\n  aide : vouliez-vous dire {} ?",
+                    quoted(&suggested)
+                ));
+            }
+            m
+        }
+        ErrorKind::UnknownArgument => {
+            let mut m = format!("option inconnue {}", quoted(&arg));
+            let suggested = context(e, ContextKind::SuggestedArg);
+            if !suggested.is_empty() {
+                m.push_str(&format!(
+                    "\n  aide : vouliez-vous dire {} ?",
+                    quoted(&suggested)
+                ));
+            }
+            m
+        }
+        ErrorKind::InvalidValue => {
+            let valid = context(e, ContextKind::ValidValue);
+            let mut m = format!("valeur {} invalide pour {}", quoted(&value), quoted(&arg));
+            if !valid.is_empty() {
+                m.push_str(&format!(
+                    "\n  aide : valeurs possibles : {}",
+                    quoted(&valid)
+                ));
+            }
+            m
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = context(e, ContextKind::PriorArg);
+            format!(
+                "{} ne peut pas s'employer avec {}",
+                quoted(&arg),
+                quoted(&prior)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("argument obligatoire manquant : {}", quoted(&arg))
+        }
+        ErrorKind::NoEquals | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => {
+            format!("valeur invalide pour {}", quoted(&arg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("nombre de valeurs incorrect pour {}", quoted(&arg))
+        }
+        _ => "arguments invalides".to_string(),
+    };
+    let usage = context(e, ContextKind::Usage)
+        .first()
+        .map(|u| u.replace("Usage:", "Utilisation :"))
+        .unwrap_or_default();
+    let mut out = format!("copil : {message}\n");
+    if !usage.is_empty() {
+        out.push('\n');
+        out.push_str(usage.trim_end());
+        out.push('\n');
+    }
+    out.push_str("\nPour l'aide : copil --help\n");
+    (out, 2)
+}
