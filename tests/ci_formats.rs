@@ -3,6 +3,9 @@
 //! parser with its counts checked, GitHub workflow commands against their
 //! escaping rules; and the national report in its four formats.
 
+mod common;
+use common::copil;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
@@ -13,15 +16,6 @@ use copil::report::national::{self, Ligne, National, Totaux};
 use copil::rules::RuleInfo;
 use copil::span::Span;
 use serde_json::Value;
-
-fn copil(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copil"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn scratch_dir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ci").join(name);

@@ -1,19 +1,12 @@
 //! The `copil` binary: exit codes, the JSON contract read back, output
 //! independent of the order of the paths, colour rules.
 
+mod common;
+use common::copil;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn copil(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copil"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn scratch(name: &str, content: &[u8]) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");

@@ -6,9 +6,12 @@
 //! Mermaid are installed by `scripts/install-test-tools.sh`; without
 //! them the consumer checks are skipped outside CI and fail in CI.
 
+mod common;
+use common::copil;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 const EXAMPLES: &[&str] = &[
     "aisne",
@@ -19,15 +22,6 @@ const EXAMPLES: &[&str] = &[
 ];
 const HOSTILE: &str = "tests/fixtures/render/hostile.copil";
 const HOSTILE_TEXT: &str = "CAF <script>alert(1)</script> & \"x\" ]] --> | {y}";
-
-fn copil(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copil"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn render(file: &str, args: &[&str]) -> String {
     let mut all = vec!["render", file];

@@ -3,21 +3,15 @@
 //! recompiling; `copil rules`, `explain`, `test-rules`, `export`,
 //! `--profile` and `--deny warnings` through the binary.
 
+mod common;
+use common::copil;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use copil::report::HumanOptions;
 use copil::rules::Rules;
 use serde_json::Value;
-
-fn copil(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copil"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8")

@@ -548,6 +548,26 @@ pub struct Derogation {
     pub span: Span,
 }
 
+impl Membre {
+    /// Its name as shown in documents, telling a région from its homonymous
+    /// département: « Région Guadeloupe », « Département de la Guadeloupe »;
+    /// other members keep their name.
+    pub fn nom_distinct(&self) -> String {
+        match self.nature {
+            Nature::Region => format!("Région {}", self.nom),
+            Nature::Departement => self
+                .code
+                .as_deref()
+                .and_then(|c| crate::reference::Reference::get().departement(c))
+                .map_or_else(
+                    || self.nom.clone(),
+                    |d| format!("Département {}", d.de_nom()),
+                ),
+            _ => self.nom.clone(),
+        }
+    }
+}
+
 impl Gouvernance {
     /// The member with this identifier.
     pub fn membre(&self, id: &str) -> Option<&Membre> {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::orgchart::{Cluster, Kind, LinkKind, Organigramme, WRAP, wrap};
+use super::orgchart::{Kind, LinkKind, Organigramme, WRAP, wrap};
 use crate::escape::dot as esc;
 
 /// Fill colour of a box.
@@ -32,21 +32,7 @@ pub fn dot(chart: &Organigramme) -> String {
         "  node [shape=box, style=\"rounded,filled\", fontname=\"DejaVu Sans\", fontsize=11];"
     );
     let _ = writeln!(out, "  edge [fontname=\"DejaVu Sans\", fontsize=9];");
-    for cluster in [
-        Cluster::Pilotage,
-        Cluster::Region,
-        Cluster::Instances,
-        Cluster::Existants,
-        Cluster::Feuilles,
-    ] {
-        let members: Vec<_> = chart
-            .boites
-            .iter()
-            .filter(|b| b.cluster == cluster)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    for (cluster, members) in chart.groupes() {
         let _ = writeln!(out, "  subgraph cluster_{} {{", cluster.key());
         let _ = writeln!(
             out,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::mermaid::mermaid;
-use super::orgchart::{Organigramme, contrat_nom, nom_court, summary};
+use super::orgchart::{Organigramme, contrat_nom, summary};
 use crate::analysis::Analyses;
 use crate::check::FileReport;
 use crate::diagnostic::Severity;
@@ -50,7 +50,9 @@ pub fn feuille_de_route(report: &FileReport, g: &Gouvernance, a: &Analyses) -> S
 }
 
 fn nom(g: &Gouvernance, id: &str) -> String {
-    md(&g.membre(id).map_or_else(|| id.to_string(), nom_court))
+    md(&g
+        .membre(id)
+        .map_or_else(|| id.to_string(), crate::model::Membre::nom_distinct))
 }
 
 fn gouvernance(out: &mut String, g: &Gouvernance, a: &Analyses) {

@@ -3,27 +3,13 @@
 
 use std::fmt::Write as _;
 
-use super::orgchart::{Cluster, Kind, LinkKind, Organigramme, WRAP, wrap};
+use super::orgchart::{Kind, LinkKind, Organigramme, WRAP, wrap};
 use crate::escape::mermaid as esc;
 
 /// The Mermaid text (without the Markdown fence).
 pub fn mermaid(chart: &Organigramme) -> String {
     let mut out = String::from("flowchart TB\n");
-    for cluster in [
-        Cluster::Pilotage,
-        Cluster::Region,
-        Cluster::Instances,
-        Cluster::Existants,
-        Cluster::Feuilles,
-    ] {
-        let members: Vec<_> = chart
-            .boites
-            .iter()
-            .filter(|b| b.cluster == cluster)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    for (cluster, members) in chart.groupes() {
         let _ = writeln!(
             out,
             "  subgraph {}[\"{}\"]",

@@ -138,6 +138,31 @@ pub struct Organigramme {
     pub liens: Vec<Lien>,
 }
 
+impl Organigramme {
+    /// The groups that have boxes, in drawing order, with their boxes.
+    pub fn groupes(&self) -> Vec<(Cluster, Vec<&Boite>)> {
+        [
+            Cluster::Pilotage,
+            Cluster::Region,
+            Cluster::Instances,
+            Cluster::Existants,
+            Cluster::Feuilles,
+        ]
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                self.boites
+                    .iter()
+                    .filter(|b| b.cluster == c)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, boites)| !boites.is_empty())
+        .collect()
+    }
+}
+
 /// The width, in characters, lines are wrapped to in every format.
 pub const WRAP: usize = 44;
 
@@ -160,7 +185,10 @@ impl Organigramme {
             });
             boites.len() - 1
         };
-        let nom = |id: &str| g.membre(id).map_or_else(|| id.to_string(), nom_court);
+        let nom = |id: &str| {
+            g.membre(id)
+                .map_or_else(|| id.to_string(), Membre::nom_distinct)
+        };
 
         // Pilotage.
         let p = &g.pilotage;
@@ -399,20 +427,6 @@ pub(crate) fn contrat_nom(c: crate::model::Contrat) -> &'static str {
     }
 }
 
-/// A member's name, short: « Région Guadeloupe » and « Département de la
-/// Guadeloupe » told apart.
-pub(crate) fn nom_court(m: &Membre) -> String {
-    match m.nature {
-        Nature::Region => format!("Région {}", m.nom),
-        Nature::Departement => m
-            .code
-            .as_deref()
-            .and_then(|c| Reference::get().departement(c))
-            .map_or_else(|| m.nom.clone(), |d| format!("Département {}", d.de_nom())),
-        _ => m.nom.clone(),
-    }
-}
-
 /// The lines of a body's members: chairs marked ★, then the members,
 /// summarised by nature when long (« 18 EPCI »).
 fn members_lines(g: &Gouvernance, membres: &[String], presidence: &[String]) -> Vec<String> {
@@ -420,7 +434,13 @@ fn members_lines(g: &Gouvernance, membres: &[String], presidence: &[String]) -> 
     if !presidence.is_empty() {
         let chairs: Vec<String> = presidence
             .iter()
-            .map(|id| format!("★ {}", g.membre(id).map_or_else(|| id.clone(), nom_court)))
+            .map(|id| {
+                format!(
+                    "★ {}",
+                    g.membre(id)
+                        .map_or_else(|| id.clone(), Membre::nom_distinct)
+                )
+            })
             .collect();
         lines.push(format!("Présidence : {}", chairs.join(", ")));
     }
@@ -441,7 +461,10 @@ pub(crate) fn summary(g: &Gouvernance, ids: &[String]) -> String {
     if ids.len() <= MAX_NAMES {
         return ids
             .iter()
-            .map(|id| g.membre(id).map_or_else(|| id.clone(), nom_court))
+            .map(|id| {
+                g.membre(id)
+                    .map_or_else(|| id.clone(), Membre::nom_distinct)
+            })
             .collect::<Vec<_>>()
             .join(", ");
     }
@@ -454,7 +477,10 @@ pub(crate) fn summary(g: &Gouvernance, ids: &[String]) -> String {
             Some(Nature::Association) | Some(Nature::AssociationElus) => {
                 *by_nature.entry("associations").or_default() += 1
             }
-            _ => named.push(g.membre(id).map_or_else(|| id.clone(), nom_court)),
+            _ => named.push(
+                g.membre(id)
+                    .map_or_else(|| id.clone(), Membre::nom_distinct),
+            ),
         }
     }
     let mut parts: Vec<String> = by_nature

@@ -126,7 +126,10 @@ pub fn national(reports: &[FileReport]) -> National {
                         g.pilotage
                             .porteurs
                             .iter()
-                            .map(|id| g.membre(id).map_or_else(|| id.clone(), nom_long))
+                            .map(|id| {
+                                g.membre(id)
+                                    .map_or_else(|| id.clone(), crate::model::Membre::nom_distinct)
+                            })
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -173,21 +176,6 @@ pub fn national(reports: &[FileReport]) -> National {
         version: 1,
         territoires,
         totaux,
-    }
-}
-
-/// A member's name that tells a région from its homonymous département
-/// (« Région Guadeloupe », « Département de la Guadeloupe »).
-fn nom_long(m: &crate::model::Membre) -> String {
-    use crate::model::Nature;
-    match m.nature {
-        Nature::Region => format!("Région {}", m.nom),
-        Nature::Departement => m
-            .code
-            .as_deref()
-            .and_then(|c| Reference::get().departement(c))
-            .map_or_else(|| m.nom.clone(), |d| format!("Département {}", d.de_nom())),
-        _ => m.nom.clone(),
     }
 }
 
