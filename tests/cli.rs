@@ -172,6 +172,7 @@ fn the_command_line_speaks_french() {
     let text = String::from_utf8(help.stdout).expect("UTF-8");
     assert!(text.contains("Utilisation : copil <COMMANDE>"), "{text}");
     assert!(text.contains("Affiche l'aide"), "{text}");
+    assert!(text.contains("Commandes :\n"), "{text}");
     assert!(
         !text.contains("Print help") && !text.contains("Usage:"),
         "{text}"

@@ -14,7 +14,8 @@ pub fn franciser(command: Command) -> Command {
         .disable_help_flag(true)
         .disable_version_flag(true)
         .disable_help_subcommand(true)
-        .subcommand_help_heading("Commandes")
+        // clap writes the heading then `:`; the space gives French typography.
+        .subcommand_help_heading("Commandes ")
         .subcommand_value_name("COMMANDE")
         .arg(
             Arg::new("version")
@@ -41,7 +42,14 @@ fn walk(command: Command) -> Command {
     for name in names {
         command = command.mut_subcommand(name, walk);
     }
-    command
+    command.mut_args(|a| {
+        let heading = if a.is_positional() {
+            "Arguments "
+        } else {
+            "Options "
+        };
+        a.help_heading(heading)
+    })
 }
 
 fn context(e: &clap::Error, kind: ContextKind) -> Vec<String> {
