@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::analysis;
 use crate::analysis::Analyses;
-use crate::diagnostic::{self, Diagnostic, codes};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::{self, Gouvernance};
 use crate::rules::{RuleInfo, Rules, engine, facts};
 use crate::span::Span;
@@ -132,7 +132,7 @@ pub fn check_file(path: &Path, rules: &Rules) -> FileReport {
                 let mut report = failed(
                     shown,
                     Diagnostic::error(
-                        codes::UTF8,
+                        Code::Utf8,
                         Span::new(at, at + 1),
                         format!("le fichier n'est pas en UTF-8 (octet invalide ligne {line})"),
                     )
@@ -146,7 +146,7 @@ pub fn check_file(path: &Path, rules: &Rules) -> FileReport {
         Err(e) => failed(
             shown,
             Diagnostic::error(
-                codes::LECTURE,
+                Code::Lecture,
                 Span::new(0, 0),
                 format!("le fichier ne peut pas être lu : {}", io_message(&e)),
             )

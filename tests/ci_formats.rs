@@ -255,10 +255,16 @@ fn hostile_report() -> FileReport {
     let mut report = copil::check::failed_report(
         "dossier, avec: virgule/isère.copil".to_string(),
         vec![
-            Diagnostic::error("FNE-COM-02", Span::new(0, 3), message).help("aide : 100 %"),
-            Diagnostic::warning("FNE-TER-01", Span::new(4, 5), "attention"),
+            Diagnostic::rule("FNE-COM-02", Severity::Error, Span::new(0, 3), message)
+                .help("aide : 100 %"),
+            Diagnostic::rule(
+                "FNE-TER-01",
+                Severity::Warning,
+                Span::new(4, 5),
+                "attention",
+            ),
             {
-                let mut d = Diagnostic::new("FNE-COM-05", Severity::Info, Span::new(0, 1), "note");
+                let mut d = Diagnostic::rule("FNE-COM-05", Severity::Info, Span::new(0, 1), "note");
                 d.waived = Some("motif, avec : deux-points".to_string());
                 d
             },

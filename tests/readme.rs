@@ -41,3 +41,23 @@ fn readme_gives_the_test_command() {
         .expect("README.md exists");
     assert!(readme.contains("cargo test"));
 }
+
+/// The README's table of codes is the table of `copil::diagnostic::Code`:
+/// regenerate it between the markers when a code is added.
+#[test]
+fn readme_lists_every_code_from_the_table() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md exists");
+    let start = readme
+        .find("<!-- codes:debut -->\n")
+        .expect("the README marks the start of the table of codes");
+    let end = readme
+        .find("<!-- codes:fin -->")
+        .expect("the README marks the end of the table of codes");
+    let table = &readme[start + "<!-- codes:debut -->\n".len()..end];
+    let expected = copil::diagnostic::markdown_table();
+    assert_eq!(
+        table, expected,
+        "the README's table of codes is out of date; replace it with:\n{expected}"
+    );
+}

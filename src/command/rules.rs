@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{RulesOptions, load_rules, print};
 use crate::check::check_source;
-use crate::diagnostic::{Severity, suggest};
+use crate::diagnostic::{Code, Severity, Stage, suggest};
 use crate::report::count;
 use crate::rules::expr::format_value;
 use crate::rules::testing::{self, Example};
@@ -110,6 +110,12 @@ pub fn explain(id: &str, options: &RulesOptions) -> u8 {
         Ok(rules) => rules,
         Err(code) => return code,
     };
+    if let Some(code) = Code::parse(id.trim()) {
+        return match print(&code_explanation(code)) {
+            Ok(()) => 0,
+            Err(code) => code,
+        };
+    }
     let active = rules.default_profile();
     let wanted = id.trim().to_uppercase();
     let Some(rule) = active.rules.iter().find(|r| r.info.id == wanted) else {
@@ -133,6 +139,25 @@ pub fn explain(id: &str, options: &RulesOptions) -> u8 {
         Ok(()) => 0,
         Err(code) => code,
     }
+}
+
+/// What a code of the compiler itself means (`copil explain copil::cycle`).
+fn code_explanation(code: Code) -> String {
+    let stage = match code.stage() {
+        Stage::Fichier if code.is_compile_error() => {
+            "le fichier ne compile pas tant qu'elle demeure (code de sortie 2)"
+        }
+        Stage::Fichier => "signalé à la compilation, sans l'empêcher",
+        Stage::Regles => "signalé avec les règles, sur un fichier qui compile",
+        Stage::JeuDeRegles => {
+            "erreur d'un jeu de règles : aucun fichier n'est vérifié (code de sortie 2)"
+        }
+    };
+    format!(
+        "{code} — {}\n\nSévérité : {}\nEffet : {stage}\nCode du compilateur : aucune dérogation ne le lève\n",
+        code.description(),
+        severity(code.severity()),
+    )
 }
 
 fn explanation(rule: &Rule, examples: &[Example], rules: &crate::rules::Rules) -> String {

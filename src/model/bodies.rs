@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::ast::{self, Attr, BodyAttr, Ident, Item, PilotageAttr};
 
@@ -94,7 +94,7 @@ impl Resolver<'_> {
             let (first, second) = if p.start < c.start { (p, c) } else { (c, p) };
             self.error(
                 Diagnostic::error(
-                    codes::INCOMPATIBLE,
+                    Code::Incompatible,
                     second,
                     "le pilotage a soit un `pilote`, soit des `copilotes`, pas les deux",
                 )
@@ -208,7 +208,7 @@ impl Resolver<'_> {
         match (autre, precision) {
             (true, None) => self.error(
                 Diagnostic::error(
-                    codes::MANQUANT,
+                    Code::Manquant,
                     value.span,
                     format!("le {what} `autre` demande une précision"),
                 )
@@ -219,7 +219,7 @@ impl Resolver<'_> {
             ),
             (false, Some(p)) => self.error(
                 Diagnostic::error(
-                    codes::INCOMPATIBLE,
+                    Code::Incompatible,
                     p.span,
                     format!("seul le {what} `autre` prend une précision"),
                 )
@@ -348,7 +348,7 @@ impl Resolver<'_> {
             if keyword(id, self) {
                 self.error(
                     Diagnostic::error(
-                        codes::INCOMPATIBLE,
+                        Code::Incompatible,
                         id.span,
                         format!(
                             "`{}` ne se combine pas avec d'autres éléments de périmètre",
@@ -391,7 +391,7 @@ impl Resolver<'_> {
                     let span = self.symbols.get(&id.name).map_or(m.span, |d| d.span);
                     self.error(
                         Diagnostic::error(
-                            codes::NATURE,
+                            Code::Nature,
                             id.span,
                             format!("`{}` est de nature `{nature}` : un périmètre se compose d'EPCI ou de communes", id.name),
                         )
@@ -462,7 +462,7 @@ impl Resolver<'_> {
                         .join(" → ");
                     let (_, span) = target[rotated[0]];
                     let mut d = Diagnostic::error(
-                        codes::CYCLE,
+                        Code::Cycle,
                         span,
                         format!("cycle de `rend_compte` : {shown}"),
                     )
@@ -505,7 +505,7 @@ impl Resolver<'_> {
             if decl.ids.len() < 2 {
                 self.error(
                     Diagnostic::error(
-                        codes::MANQUANT,
+                        Code::Manquant,
                         decl.span,
                         "une contrainte `sans_chevauchement` porte sur au moins deux instances",
                     )
@@ -538,7 +538,7 @@ impl Resolver<'_> {
             None => {
                 self.error(
                     Diagnostic::error(
-                        codes::REFERENCE,
+                        Code::Reference,
                         decl.region.span,
                         format!("la région `{}` n'existe pas", decl.region.value),
                     )

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{self, Diagnostic, codes};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::ast::{self, ActionAttr, BesoinOption, FeuilleAttr, Item};
 
@@ -235,7 +235,7 @@ impl Resolver<'_> {
                         } else {
                             self.error(
                                 Diagnostic::error(
-                                    codes::VALEUR,
+                                    Code::Valeur,
                                     a.value.span,
                                     format!("la priorité `{}` n'est pas un rang", a.value.raw),
                                 )
@@ -261,15 +261,17 @@ impl Resolver<'_> {
             };
             let rule = &decl.rule;
             if !self.known_rules.contains(&rule.value.as_str()) {
-                let help = match diagnostic::suggest(&rule.value, self.known_rules.iter().copied())
-                {
-                    Some(s) => format!("vouliez-vous dire `{s}` ?"),
+                let help = match crate::diagnostic::suggestion_help(
+                    &rule.value,
+                    self.known_rules.iter().copied(),
+                ) {
+                    Some(help) => help,
                     None => "`copil rules` liste les règles en vigueur et leurs identifiants"
                         .to_string(),
                 };
                 self.error(
                     Diagnostic::error(
-                        codes::DEROGATION,
+                        Code::DerogationRegleInconnue,
                         rule.span,
                         format!("dérogation à une règle inconnue `{}`", rule.value),
                     )
@@ -289,7 +291,7 @@ impl Resolver<'_> {
             if decl.motif.value.trim().is_empty() {
                 self.error(
                     Diagnostic::error(
-                        codes::MANQUANT,
+                        Code::Manquant,
                         decl.motif.span,
                         format!("la dérogation à `{}` n'a pas de motif", rule.value),
                     )

@@ -1,7 +1,7 @@
 //! Resolution of `membre` declarations: nature, official code checked in
 //! the reference data, libellé compared with the official name, attributes.
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::reference::checksum;
 use crate::span::Span;
 use crate::syntax::ast::{self, Item, MembreAttr};
@@ -69,7 +69,7 @@ impl Resolver<'_> {
                     if nature != Nature::Hub {
                         self.error(
                             Diagnostic::error(
-                                codes::INCOMPATIBLE,
+                                Code::Incompatible,
                                 a.span,
                                 format!(
                                     "l'attribut `region` est réservé aux Hubs, et `{}` est de nature `{nature}`",
@@ -84,7 +84,7 @@ impl Resolver<'_> {
                             Some(code) => region_attr = Some((code, a.value.span)),
                             None => self.error(
                                 Diagnostic::error(
-                                    codes::REFERENCE,
+                                    Code::Reference,
                                     a.value.span,
                                     format!("la région `{}` n'existe pas", a.value.value),
                                 )
@@ -106,7 +106,7 @@ impl Resolver<'_> {
                     let kind = nature.code_kind().expect("collectivités have codes");
                     self.error(
                         Diagnostic::error(
-                            codes::MANQUANT,
+                            Code::Manquant,
                             decl.nature.span,
                             format!("le membre `{}` est une collectivité sans code officiel", decl.id.name),
                         )
@@ -129,7 +129,7 @@ impl Resolver<'_> {
                 {
                     self.error(
                         Diagnostic::warning(
-                            codes::LIBELLE,
+                            Code::Libelle,
                             libelle.span,
                             format!(
                                 "le libellé « {} » diffère du nom officiel « {} »",
@@ -161,7 +161,7 @@ impl Resolver<'_> {
                     if self.reference.region(&code.value).is_none() {
                         self.error(
                             Diagnostic::error(
-                                codes::REFERENCE,
+                                Code::Reference,
                                 code.span,
                                 format!("la région `{}` n'existe pas", code.value),
                             )
@@ -188,7 +188,7 @@ impl Resolver<'_> {
         if needs_libelle && libelle.is_none() {
             self.error(
                 Diagnostic::error(
-                    codes::MANQUANT,
+                    Code::Manquant,
                     decl.id.span,
                     format!("le membre `{}` n'a pas de libellé", decl.id.name),
                 )
@@ -262,7 +262,7 @@ impl Resolver<'_> {
     fn no_code(&mut self, decl: &ast::MembreDecl, nature: Nature, code: &ast::Code) {
         self.error(
             Diagnostic::error(
-                codes::INCOMPATIBLE,
+                Code::Incompatible,
                 code.span,
                 format!(
                     "un membre de nature `{nature}` n'a pas de code officiel : `{}` est en trop",
@@ -316,7 +316,7 @@ impl Resolver<'_> {
                 if value.len() != 9 || !value.bytes().all(|b| b.is_ascii_digit()) {
                     self.error(
                         Diagnostic::error(
-                            codes::CODE_INVALIDE,
+                            Code::CodeInvalide,
                             code.span,
                             format!("`{value}` n'est pas un SIREN : un SIREN compte 9 chiffres"),
                         )
@@ -341,7 +341,7 @@ impl Resolver<'_> {
                 if value.len() != 5 {
                     self.error(
                         Diagnostic::error(
-                            codes::CODE_INVALIDE,
+                            Code::CodeInvalide,
                             code.span,
                             format!("`{value}` n'est pas un code INSEE de commune : il compte 5 caractères"),
                         )
@@ -372,7 +372,7 @@ impl Resolver<'_> {
                 };
                 self.error(
                     Diagnostic::error(
-                        codes::CODE_INVALIDE,
+                        Code::CodeInvalide,
                         code.span,
                         format!("`{value}` n'est pas un SIREN valide"),
                     )
@@ -392,7 +392,7 @@ impl Resolver<'_> {
             };
             self.error(
                 Diagnostic::error(
-                    codes::REFERENCE,
+                    Code::Reference,
                     code.span,
                     format!("{what} `{value}` n'existe pas"),
                 )
@@ -473,7 +473,7 @@ impl Resolver<'_> {
             let joined: String = value.split_whitespace().collect();
             self.error(
                 Diagnostic::error(
-                    codes::CODE_INVALIDE,
+                    Code::CodeInvalide,
                     code.span,
                     format!("un SIRET s'écrit sans espace : `{value}`"),
                 )
@@ -485,7 +485,7 @@ impl Resolver<'_> {
         if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
             self.error(
                 Diagnostic::error(
-                    codes::SIRET,
+                    Code::Siret,
                     code.span,
                     format!("`{value}` n'est pas un SIRET : un SIRET compte 14 chiffres"),
                 )
@@ -497,7 +497,7 @@ impl Resolver<'_> {
         if !checksum::siret_valid(value) {
             self.error(
                 Diagnostic::error(
-                    codes::SIRET,
+                    Code::Siret,
                     code.span,
                     format!("le SIRET `{value}` a une clé de contrôle invalide"),
                 )

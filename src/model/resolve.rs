@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{self, Diagnostic, codes};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::reference::Reference;
 use crate::span::Span;
 use crate::syntax::ast::{self, Ident, Item};
@@ -151,7 +151,7 @@ impl<'a> Resolver<'a> {
                 let first = *first;
                 self.error(
                     Diagnostic::error(
-                        codes::DOUBLON,
+                        Code::IdentifiantDouble,
                         id.span,
                         format!("l'identifiant `{}` est déjà déclaré", id.name),
                     )
@@ -188,7 +188,7 @@ impl<'a> Resolver<'a> {
                 let wanted = crate::diagnostic::join_ou(&wanted);
                 self.error(
                     Diagnostic::error(
-                        codes::NATURE,
+                        Code::Nature,
                         id.span,
                         format!("`{}` est {}, pas {wanted}", id.name, decl.kind.article()),
                     )
@@ -206,8 +206,11 @@ impl<'a> Resolver<'a> {
                     .filter(|(_, d)| want.contains(&d.kind))
                     .map(|(n, _)| n.as_str())
                     .collect();
-                let help = match diagnostic::suggest(&id.name, candidates.iter().copied()) {
-                    Some(s) => format!("vouliez-vous dire `{s}` ?"),
+                let help = match crate::diagnostic::suggestion_help(
+                    &id.name,
+                    candidates.iter().copied(),
+                ) {
+                    Some(help) => help,
                     None => format!(
                         "déclarez-le avec `{} {} …`, ou corrigez le nom",
                         want[0].keyword(),
@@ -216,7 +219,7 @@ impl<'a> Resolver<'a> {
                 };
                 self.error(
                     Diagnostic::error(
-                        codes::INCONNU,
+                        Code::IdentifiantInconnu,
                         id.span,
                         format!("`{}` n'est pas déclaré", id.name),
                     )
@@ -236,7 +239,7 @@ impl<'a> Resolver<'a> {
             if let Some(first) = seen.insert(&id.name, id.span) {
                 self.error(
                     Diagnostic::warning(
-                        codes::REPETITION,
+                        Code::Repetition,
                         id.span,
                         format!("`{}` est cité deux fois dans la même liste", id.name),
                     )
@@ -270,7 +273,7 @@ impl<'a> Resolver<'a> {
         };
         self.error(
             Diagnostic::error(
-                codes::VALEUR,
+                Code::Valeur,
                 id.span,
                 format!("valeur inconnue pour {what} : `{}`", id.name),
             )
@@ -283,14 +286,10 @@ impl<'a> Resolver<'a> {
     /// Reports the second occurrence of an attribute that may appear once.
     pub(super) fn repeated(&mut self, what: &str, span: Span, first: Span) {
         self.error(
-            Diagnostic::error(
-                codes::REPETITION,
-                span,
-                format!("{what} apparaît deux fois"),
-            )
-            .label("seconde occurrence")
-            .related(first, "première occurrence")
-            .help("gardez une seule occurrence"),
+            Diagnostic::error(Code::Repetition, span, format!("{what} apparaît deux fois"))
+                .label("seconde occurrence")
+                .related(first, "première occurrence")
+                .help("gardez une seule occurrence"),
         );
     }
 
@@ -309,7 +308,7 @@ impl<'a> Resolver<'a> {
         };
         self.error(
             Diagnostic::error(
-                codes::INTERVALLE,
+                Code::Intervalle,
                 range.span,
                 format!("{what} `{}..{}` {verb}", range.start, range.end),
             )
@@ -355,7 +354,7 @@ impl<'a> Resolver<'a> {
                 match found {
                     Some(first) => self.error(
                         Diagnostic::error(
-                            codes::TERRITOIRE,
+                            Code::Territoire,
                             t.span,
                             "un fichier décrit un seul territoire : `territoire` apparaît deux fois",
                         )
@@ -379,7 +378,7 @@ impl<'a> Resolver<'a> {
         let Some(t) = found else {
             if self.file.skipped.is_empty() {
                 self.error(
-                    Diagnostic::error(codes::TERRITOIRE, Span::new(0, 0), "le fichier ne déclare pas de `territoire`")
+                    Diagnostic::error(Code::Territoire, Span::new(0, 0), "le fichier ne déclare pas de `territoire`")
                         .label("le territoire manque")
                         .help("commencez le fichier par `territoire CODE`, avec le code du département (par exemple `territoire 38`)"),
                 );
@@ -396,7 +395,7 @@ impl<'a> Resolver<'a> {
                     {
                         self.error(
                             Diagnostic::warning(
-                                codes::REPETITION,
+                                Code::Repetition,
                                 code.span,
                                 format!("le département `{}` est cité deux fois", code.value),
                             )
@@ -439,7 +438,7 @@ impl<'a> Resolver<'a> {
         let help = self.suggest_departement(&code.value);
         self.error(
             Diagnostic::error(
-                codes::REFERENCE,
+                Code::Reference,
                 code.span,
                 format!("le département `{}` n'existe pas", code.value),
             )

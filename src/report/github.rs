@@ -26,7 +26,7 @@ pub fn github(reports: &[FileReport]) -> String {
                 properties.push(format!("endLine={end_line}"));
                 properties.push(format!("endColumn={end_col}"));
             }
-            properties.push(format!("title={}", property(&d.code)));
+            properties.push(format!("title={}", property(d.code.as_str())));
             let mut message = d.message.clone();
             if let Some(motif) = &d.waived {
                 message.push_str(&format!(" (dérogation : {motif})"));

@@ -61,7 +61,7 @@ pub fn json(reports: &[FileReport]) -> String {
                             .as_deref()
                             .map_or((1, 1), |src| line_col(src, d.span.start));
                         Diag {
-                            code: &d.code,
+                            code: d.code.as_str(),
                             severity: d.severity.as_str(),
                             message: &d.message,
                             help: d.help.as_deref(),

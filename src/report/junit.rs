@@ -155,7 +155,7 @@ fn cases(report: &FileReport) -> Vec<Case<'_>> {
         diagnostics: report
             .diagnostics
             .iter()
-            .filter(|d| d.code.starts_with("copil::"))
+            .filter(|d| d.code.copil().is_some())
             .collect(),
     }];
     for rule in report.regles.iter() {

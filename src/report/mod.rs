@@ -15,9 +15,8 @@ pub use junit::junit;
 pub use sarif::{INFORMATION_URI, sarif};
 
 use crate::check::FileReport;
-use crate::diagnostic::{Severity, codes};
+use crate::diagnostic::{Code, Severity, Stage};
 use crate::rules::RuleInfo;
-use crate::rules::load::codes as rule_codes;
 
 /// Counts over every file of a check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -94,32 +93,14 @@ pub fn rule_catalogue(reports: &[FileReport]) -> Vec<RuleInfo> {
         help: None,
         derogeable: false,
     };
-    let mut out: Vec<RuleInfo> = codes::ALL
+    // The codes a governance file's report may carry: those of the
+    // compiler and of the rules' evaluation, not those of rulesets (which
+    // stop the check before any file is read).
+    let mut out: Vec<RuleInfo> = Code::ALL
         .iter()
-        .map(|(id, title)| {
-            let severity = if *id == codes::LIBELLE {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            compiler(id, title, severity)
-        })
+        .filter(|c| c.stage() != Stage::JeuDeRegles)
+        .map(|c| compiler(c.as_str(), c.description(), c.severity()))
         .collect();
-    out.push(compiler(
-        rule_codes::DEROGATION_INTERDITE,
-        "dérogation à une règle qui n'en admet pas",
-        Severity::Warning,
-    ));
-    out.push(compiler(
-        rule_codes::DEROGATION_INUTILE,
-        "dérogation qui ne lève aucun diagnostic",
-        Severity::Info,
-    ));
-    out.push(compiler(
-        rule_codes::EVALUATION,
-        "règle qui n'a pas pu être évaluée",
-        Severity::Error,
-    ));
     let mut rules: std::collections::BTreeMap<&str, &RuleInfo> = std::collections::BTreeMap::new();
     for report in reports {
         for rule in report.regles.iter() {

@@ -18,7 +18,8 @@ use serde_json::Value;
 use super::RuleInfo;
 use super::expr::{self, Binding, Expr, ExprError, Template, Type, TypeEnv};
 use super::facts;
-use super::load::{Located, RuleDef, RulesetDef, codes};
+use super::load::{Located, RuleDef, RulesetDef};
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 
@@ -85,7 +86,7 @@ pub(crate) fn chain(
             errors.push((
                 set.file,
                 Diagnostic::error(
-                    codes::EXTENDS,
+                    Code::Extends,
                     span,
                     format!(
                         "les `extends` du jeu de règles `{}` forment un cycle",
@@ -104,22 +105,24 @@ pub(crate) fn chain(
                 Some(j) => Some(j),
                 None => {
                     let known: Vec<&str> = sets.iter().map(|s| s.id.value.as_str()).collect();
-                    let help =
-                        match crate::diagnostic::suggest(&extends.value, known.iter().copied()) {
-                            Some(s) => format!("vouliez-vous dire `{s}` ?"),
-                            None => format!(
-                                "jeux de règles chargés : {}",
-                                known
-                                    .iter()
-                                    .map(|k| format!("`{k}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                        };
+                    let help = match crate::diagnostic::suggestion_help(
+                        &extends.value,
+                        known.iter().copied(),
+                    ) {
+                        Some(help) => help,
+                        None => format!(
+                            "jeux de règles chargés : {}",
+                            known
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
                     errors.push((
                         extends.file,
                         Diagnostic::error(
-                            codes::EXTENDS,
+                            Code::Extends,
                             extends.span,
                             format!("le jeu de règles `{}` n'existe pas", extends.value),
                         )
@@ -248,7 +251,7 @@ fn compile_rule(
         errors.push((
             def.file,
             Diagnostic::error(
-                codes::CHAMP,
+                Code::Champ,
                 def.id.as_ref().map_or(def.span, |l| l.span),
                 format!("la règle `{id}` n'a pas de `{field}`"),
             )
@@ -385,7 +388,7 @@ pub(crate) fn duplicate_ids(set: &RulesetDef, errors: &mut Vec<(usize, Diagnosti
             errors.push((
                 set.file,
                 Diagnostic::error(
-                    codes::DOUBLON,
+                    Code::RegleDouble,
                     id.span,
                     format!("la règle `{}` est définie deux fois dans ce fichier", id.value),
                 )

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::compile::{ActiveRules, Rule};
 use super::expr::{self, EvalError, ValueEnv};
-use super::load::codes;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Gouvernance;
 use crate::span::Span;
@@ -20,7 +20,7 @@ pub fn evaluate(active: &ActiveRules, g: &Gouvernance, facts: &Value) -> Vec<Dia
         if let Err(e) = evaluate_rule(rule, active, g, facts, head, &mut out) {
             out.push(
                 Diagnostic::error(
-                    codes::EVALUATION,
+                    Code::Evaluation,
                     head,
                     format!(
                         "la règle {} n'a pas pu être évaluée : {}",
@@ -75,7 +75,7 @@ fn evaluate_rule(
         }
         .unwrap_or(head);
         let message = expr::render_template(&rule.message, env)?;
-        let mut d = Diagnostic::new(&rule.info.id, rule.info.severity, span, message)
+        let mut d = Diagnostic::rule(&rule.info.id, rule.info.severity, span, message)
             .label(rule.info.title.clone());
         if let Some(help) = &rule.help {
             d = d.help(expr::render_template(help, env)?);
@@ -119,7 +119,7 @@ fn derogations(active: &ActiveRules, g: &Gouvernance, out: &mut Vec<Diagnostic>)
         let Some(rule) = active.rules.iter().find(|r| r.info.id == derogation.regle) else {
             extra.push(
                 Diagnostic::new(
-                    codes::DEROGATION_INUTILE,
+                    Code::DerogationInutile,
                     Severity::Info,
                     derogation.span,
                     format!(
@@ -135,7 +135,7 @@ fn derogations(active: &ActiveRules, g: &Gouvernance, out: &mut Vec<Diagnostic>)
         if !rule.info.derogeable {
             extra.push(
                 Diagnostic::warning(
-                    codes::DEROGATION_INTERDITE,
+                    Code::DerogationInterdite,
                     derogation.span,
                     format!("la règle {} ne peut pas faire l'objet d'une dérogation", rule.info.id),
                 )
@@ -157,7 +157,7 @@ fn derogations(active: &ActiveRules, g: &Gouvernance, out: &mut Vec<Diagnostic>)
         if !used {
             extra.push(
                 Diagnostic::new(
-                    codes::DEROGATION_INUTILE,
+                    Code::DerogationInutile,
                     Severity::Info,
                     derogation.span,
                     format!(

@@ -11,28 +11,8 @@ use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Severity, suggest};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::span::Span;
-
-/// Diagnostic codes of ruleset files.
-pub mod codes {
-    /// The file is not valid TOML.
-    pub const TOML: &str = "copil::regles::toml";
-    /// A key that the format does not have, a missing key, a value of the wrong kind.
-    pub const CHAMP: &str = "copil::regles::champ";
-    /// `extends` names an unknown ruleset, or extends form a cycle.
-    pub const EXTENDS: &str = "copil::regles::extends";
-    /// The same rule id twice in one ruleset.
-    pub const DOUBLON: &str = "copil::regles::doublon";
-    /// `--profile` names no loaded ruleset.
-    pub const PROFIL: &str = "copil::regles::profil";
-    /// A rule that could not be evaluated (division by zero…).
-    pub const EVALUATION: &str = "copil::regles::evaluation";
-    /// A derogation of a rule that cannot be waived.
-    pub const DEROGATION_INTERDITE: &str = "copil::derogation::interdite";
-    /// A derogation that waives nothing.
-    pub const DEROGATION_INUTILE: &str = "copil::derogation::inutile";
-}
 
 /// A ruleset file as read: its path as shown and its text.
 #[derive(Clone, Debug)]
@@ -156,7 +136,7 @@ pub fn read(text: &str, file: usize) -> Result<RulesetDef, Vec<Diagnostic>> {
                 .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
             return Err(vec![
                 Diagnostic::error(
-                    codes::TOML,
+                    Code::Toml,
                     span,
                     format!(
                         "le fichier de règles n'est pas du TOML valide : {}",
@@ -209,7 +189,7 @@ impl Reader<'_> {
         let Some(head) = head else {
             self.errors.push(
                 Diagnostic::error(
-                    codes::CHAMP,
+                    Code::Champ,
                     Span::new(0, 0),
                     "la section `[ruleset]` manque",
                 )
@@ -243,7 +223,7 @@ impl Reader<'_> {
         }
         let Some(id) = id else {
             self.errors.push(
-                Diagnostic::error(codes::CHAMP, Span::new(0, 0), "`[ruleset]` n'a pas d'`id`")
+                Diagnostic::error(Code::Champ, Span::new(0, 0), "`[ruleset]` n'a pas d'`id`")
                     .label("début du fichier")
                     .help("ajoutez `id = \"mon-jeu\"` sous `[ruleset]`"),
             );
@@ -310,7 +290,7 @@ impl Reader<'_> {
                 )),
                 None => self.errors.push(
                     Diagnostic::error(
-                        codes::CHAMP,
+                        Code::Champ,
                         span,
                         format!(
                             "le paramètre `{}` doit être un nombre, un booléen ou un texte",
@@ -349,7 +329,7 @@ impl Reader<'_> {
             }
             if rule.id.is_none() {
                 self.errors.push(
-                    Diagnostic::error(codes::CHAMP, header_span(self.text, rule.span), "cette règle n'a pas d'`id`")
+                    Diagnostic::error(Code::Champ, header_span(self.text, rule.span), "cette règle n'a pas d'`id`")
                         .label("règle sans identifiant")
                         .help("ajoutez `id = \"FNE-…\"` : c'est par lui que les dérogations et la CI désignent la règle"),
                 );
@@ -376,7 +356,7 @@ impl Reader<'_> {
                         }
                         None => self.errors.push(
                             Diagnostic::error(
-                                codes::CHAMP,
+                                Code::Champ,
                                 text.span,
                                 format!("la sévérité `{}` n'existe pas", text.value),
                             )
@@ -453,7 +433,7 @@ impl Reader<'_> {
             DeValue::Array(_) => "une liste",
             DeValue::Table(_) => "une section",
         };
-        Diagnostic::error(codes::CHAMP, span_of(value), message.to_string())
+        Diagnostic::error(Code::Champ, span_of(value), message.to_string())
             .label(format!("ceci est {kind}"))
     }
 
@@ -465,8 +445,8 @@ impl Reader<'_> {
         place: &str,
     ) {
         let span = Span::new(key.span().start, key.span().end);
-        let help = match suggest(name, known.iter().copied()) {
-            Some(s) => format!("vouliez-vous dire `{s}` ?"),
+        let help = match crate::diagnostic::suggestion_help(name, known.iter().copied()) {
+            Some(help) => help,
             None => format!(
                 "clés permises : {}",
                 known
@@ -478,7 +458,7 @@ impl Reader<'_> {
         };
         self.errors.push(
             Diagnostic::error(
-                codes::CHAMP,
+                Code::Champ,
                 span,
                 format!("la clé `{name}` n'existe pas dans {place}"),
             )

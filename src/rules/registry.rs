@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::compile::{self, ActiveRules};
-use super::load::{self, RuleFile, RulesetDef, codes};
+use super::load::{self, RuleFile, RulesetDef};
 use crate::check::{FileReport, display_path, io_message};
+use crate::diagnostic::Code;
 use crate::diagnostic::{self, Diagnostic};
 use crate::reference::Zone;
 use crate::span::Span;
@@ -80,7 +81,7 @@ impl Rules {
                         errors.push((
                             files.len() - 1,
                             Diagnostic::error(
-                                crate::diagnostic::codes::LECTURE,
+                                Code::Lecture,
                                 Span::new(0, 0),
                                 format!(
                                     "le fichier de règles ne peut pas être lu : {}",
@@ -114,7 +115,7 @@ impl Rules {
                             errors.push((
                                 i,
                                 Diagnostic::error(
-                                    codes::DOUBLON,
+                                    Code::RegleDouble,
                                     set.id.span,
                                     format!("le jeu de règles `{}` est déjà défini dans {first}", set.id.value),
                                 )
@@ -148,8 +149,8 @@ impl Rules {
             && !profiles.contains_key(name)
         {
             let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
-            let help = match diagnostic::suggest(name, known.iter().copied()) {
-                Some(s) => format!("vouliez-vous dire `{s}` ?"),
+            let help = match crate::diagnostic::suggestion_help(name, known.iter().copied()) {
+                Some(help) => help,
                 None => format!(
                     "profils disponibles : {}",
                     known
@@ -166,7 +167,7 @@ impl Rules {
             errors.push((
                 files.len() - 1,
                 Diagnostic::error(
-                    codes::PROFIL,
+                    Code::Profil,
                     Span::new(0, name.len()),
                     format!("le profil `{name}` n'existe pas"),
                 )

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::parser::{Rule, TOP_KEYWORDS};
-use crate::diagnostic::{self, Diagnostic, codes, join_ou};
+use crate::diagnostic::{self, Code, Diagnostic, join_ou};
 use crate::span::Span;
 
 /// What the parser was waiting for, as shown to people.
@@ -237,7 +237,7 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         } else {
             "mot-clé inconnu"
         };
-        let d = Diagnostic::error(codes::MOT_CLE, span, message)
+        let d = Diagnostic::error(Code::MotCle, span, message)
             .label(label)
             .help(help);
         return (d, at);
@@ -276,7 +276,7 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     } else {
         "ici".to_string()
     };
-    let mut d = Diagnostic::error(codes::SYNTAXE, span, message)
+    let mut d = Diagnostic::error(Code::Syntaxe, span, message)
         .label(label)
         .help(help);
     if after_comma && others.contains("un identifiant") {
@@ -311,13 +311,9 @@ fn unclosed_string(rest: &str, at: usize) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error(
-            codes::SYNTAXE,
-            Span::new(at, at + open),
-            "chaîne non fermée",
-        )
-        .label("cette chaîne n'est jamais fermée")
-        .help(help),
+        Diagnostic::error(Code::Syntaxe, Span::new(at, at + open), "chaîne non fermée")
+            .label("cette chaîne n'est jamais fermée")
+            .help(help),
     )
 }
 
@@ -337,7 +333,7 @@ fn comma_before_keyword(src: &str, at: usize) -> Option<Diagnostic> {
     let comma = previous.len() - 1;
     Some(
         Diagnostic::error(
-            codes::SYNTAXE,
+            Code::Syntaxe,
             Span::new(comma, comma + 1),
             format!("virgule en trop à la fin de la liste, avant `{before}`"),
         )

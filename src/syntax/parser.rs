@@ -6,7 +6,7 @@ use pest::iterators::Pair;
 
 use super::ast::*;
 use super::error::syntax_error;
-use crate::diagnostic::{Diagnostic, codes};
+use crate::diagnostic::{self, Diagnostic};
 use crate::span::Span;
 
 #[derive(pest_derive::Parser)]
@@ -254,7 +254,7 @@ fn starts_declaration_line(src: &str, at: usize) -> bool {
 /// "`}` manquante", pointing at the `{` left open.
 fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) -> Diagnostic {
     let mut d = Diagnostic::error(
-        codes::SYNTAXE,
+        diagnostic::Code::Syntaxe,
         Span::new(brace, brace + 1),
         "accolade `}` manquante : ce bloc n'est jamais fermé",
     )
@@ -729,7 +729,7 @@ impl Lower<'_> {
                     valid = false;
                     self.diagnostics.push(
                         Diagnostic::error(
-                            codes::NOMBRE,
+                            diagnostic::Code::Nombre,
                             span,
                             format!(
                                 "l'année `{}` est hors des années possibles ({YEAR_MIN} à {YEAR_MAX})",
@@ -774,7 +774,7 @@ impl Lower<'_> {
         let value = raw.replace('_', "").parse::<f64>().unwrap_or_else(|_| {
             self.diagnostics.push(
                 Diagnostic::error(
-                    codes::NOMBRE,
+                    diagnostic::Code::Nombre,
                     span,
                     format!("le nombre `{raw}` est illisible"),
                 )
@@ -818,7 +818,7 @@ impl Lower<'_> {
                     let at = Span::new(body_start + i, body_start + j + other.len_utf8());
                     self.diagnostics.push(
                         Diagnostic::error(
-                            codes::ECHAPPEMENT,
+                            diagnostic::Code::Echappement,
                             at,
                             format!("séquence d'échappement inconnue `\\{other}`"),
                         )

@@ -31,16 +31,17 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// The stable diagnostic code.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> crate::diagnostic::Code {
+        use crate::diagnostic::Code;
         match self {
-            ErrorKind::Syntax => "copil::expression::syntaxe",
-            ErrorKind::UnknownName => "copil::expression::nom_inconnu",
-            ErrorKind::UnknownField => "copil::expression::champ_inconnu",
-            ErrorKind::UnknownParam => "copil::expression::parametre_inconnu",
-            ErrorKind::UnknownFunction => "copil::expression::fonction_inconnue",
-            ErrorKind::Arity => "copil::expression::arguments",
-            ErrorKind::Type => "copil::expression::type",
-            ErrorKind::Eval => "copil::expression::evaluation",
+            ErrorKind::Syntax => Code::ExpressionSyntaxe,
+            ErrorKind::UnknownName => Code::ExpressionNomInconnu,
+            ErrorKind::UnknownField => Code::ExpressionChampInconnu,
+            ErrorKind::UnknownParam => Code::ExpressionParametreInconnu,
+            ErrorKind::UnknownFunction => Code::ExpressionFonctionInconnue,
+            ErrorKind::Arity => Code::ExpressionArguments,
+            ErrorKind::Type => Code::ExpressionType,
+            ErrorKind::Eval => Code::Evaluation,
         }
     }
 }

@@ -19,35 +19,13 @@ fn type_error(span: Span, message: String, help: Option<String>) -> ExprError {
     error(ErrorKind::Type, span, message, help)
 }
 
-/// The candidate nearest to `word` by edit distance, if it is near enough
-/// to be a typo. Ties go to the first in alphabetical order.
+/// The candidate nearest to `word`: the compiler's one "did you mean"
+/// ([`crate::diagnostic::suggest`]).
 pub(crate) fn closest<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let length = word.chars().count();
-    let limit = (length / 3).max(1);
-    let mut sorted: Vec<&str> = candidates.into_iter().collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut best: Option<(usize, &str)> = None;
-    for &candidate in &sorted {
-        let distance = strsim::damerau_levenshtein(word, candidate);
-        if distance <= limit && distance < length && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    if let Some((_, candidate)) = best {
-        return Some(candidate);
-    }
-    // `$seuil` for `$seuil_doublon`: a name cut short.
-    if length >= 3 {
-        return sorted
-            .iter()
-            .copied()
-            .find(|candidate| candidate.starts_with(word));
-    }
-    None
+    crate::diagnostic::suggest(word, candidates)
 }
 
 /// "`a`, `b` et `c`", at most a dozen names then "…".
@@ -84,7 +62,7 @@ pub(crate) fn de(phrase: &str) -> String {
 }
 
 fn did_you_mean(suggestion: &str) -> String {
-    format!("vouliez-vous dire `{suggestion}` ?")
+    crate::diagnostic::did_you_mean(suggestion, suggestion)
 }
 
 impl ExprError {
