@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::reference::Reference;
 use crate::span::Span;
+use crate::syntax::Keyword;
 use crate::syntax::ast::{self, Ident, Item};
 
 use super::types::*;
@@ -32,12 +33,12 @@ impl DeclKind {
     }
 
     /// The declaration keyword.
-    fn keyword(self) -> &'static str {
+    fn keyword(self) -> Keyword {
         match self {
-            DeclKind::Membre => "membre",
-            DeclKind::Comite => "comite",
-            DeclKind::Existant => "existant",
-            DeclKind::Feuille => "feuille_de_route",
+            DeclKind::Membre => Keyword::Membre,
+            DeclKind::Comite => Keyword::Comite,
+            DeclKind::Existant => Keyword::Existant,
+            DeclKind::Feuille => Keyword::FeuilleDeRoute,
         }
     }
 }

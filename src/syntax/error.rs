@@ -5,14 +5,15 @@ use std::collections::BTreeSet;
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
-use super::parser::{Rule, TOP_KEYWORDS};
+use super::grammar::Rule;
+use super::keyword::{Keyword, word_at};
 use crate::diagnostic::{self, Code, Diagnostic, join_ou};
 use crate::span::Span;
 
 /// What the parser was waiting for, as shown to people.
 enum Expected {
     /// A keyword, shown as `mot`.
-    Keyword(&'static str),
+    Kw(Keyword),
     /// Anything else, already phrased (`un identifiant`, `` `}` ``).
     Other(&'static str),
 }
@@ -20,44 +21,44 @@ enum Expected {
 /// Names every grammar rule for humans. No wildcard: a new rule forces a
 /// decision here.
 fn expected(rule: Rule) -> Option<Expected> {
-    use Expected::{Keyword, Other};
+    use Expected::{Kw, Other};
     Some(match rule {
-        Rule::k_territoire => Keyword("territoire"),
-        Rule::k_periode => Keyword("periode"),
-        Rule::k_membre => Keyword("membre"),
-        Rule::k_pilotage => Keyword("pilotage"),
-        Rule::k_comite => Keyword("comite"),
-        Rule::k_existant => Keyword("existant"),
-        Rule::k_sans_chevauchement => Keyword("sans_chevauchement"),
-        Rule::k_crsn => Keyword("crsn"),
-        Rule::k_feuille_de_route => Keyword("feuille_de_route"),
-        Rule::k_besoins => Keyword("besoins"),
-        Rule::k_derogation => Keyword("derogation"),
-        Rule::k_siret => Keyword("siret"),
-        Rule::k_region => Keyword("region"),
-        Rule::k_tags => Keyword("tags"),
-        Rule::k_prefet => Keyword("prefet"),
-        Rule::k_pilote => Keyword("pilote"),
-        Rule::k_copilotes => Keyword("copilotes"),
-        Rule::k_coordination => Keyword("coordination"),
-        Rule::k_presidence => Keyword("presidence"),
-        Rule::k_membres => Keyword("membres"),
-        Rule::k_frequence => Keyword("frequence"),
-        Rule::k_perimetre => Keyword("perimetre"),
-        Rule::k_rend_compte => Keyword("rend_compte"),
-        Rule::k_adosse => Keyword("adosse"),
-        Rule::k_mission => Keyword("mission"),
-        Rule::k_porteur => Keyword("porteur"),
-        Rule::k_porteurs => Keyword("porteurs"),
-        Rule::k_contrat => Keyword("contrat"),
-        Rule::k_diagnostic => Keyword("diagnostic"),
-        Rule::k_action => Keyword("action"),
-        Rule::k_annees => Keyword("annees"),
-        Rule::k_budget => Keyword("budget"),
-        Rule::k_financement => Keyword("financement"),
-        Rule::k_etp => Keyword("etp"),
-        Rule::k_prestation => Keyword("prestation"),
-        Rule::k_priorite => Keyword("priorite"),
+        Rule::k_territoire => Kw(Keyword::Territoire),
+        Rule::k_periode => Kw(Keyword::Periode),
+        Rule::k_membre => Kw(Keyword::Membre),
+        Rule::k_pilotage => Kw(Keyword::Pilotage),
+        Rule::k_comite => Kw(Keyword::Comite),
+        Rule::k_existant => Kw(Keyword::Existant),
+        Rule::k_sans_chevauchement => Kw(Keyword::SansChevauchement),
+        Rule::k_crsn => Kw(Keyword::Crsn),
+        Rule::k_feuille_de_route => Kw(Keyword::FeuilleDeRoute),
+        Rule::k_besoins => Kw(Keyword::Besoins),
+        Rule::k_derogation => Kw(Keyword::Derogation),
+        Rule::k_siret => Kw(Keyword::Siret),
+        Rule::k_region => Kw(Keyword::Region),
+        Rule::k_tags => Kw(Keyword::Tags),
+        Rule::k_prefet => Kw(Keyword::Prefet),
+        Rule::k_pilote => Kw(Keyword::Pilote),
+        Rule::k_copilotes => Kw(Keyword::Copilotes),
+        Rule::k_coordination => Kw(Keyword::Coordination),
+        Rule::k_presidence => Kw(Keyword::Presidence),
+        Rule::k_membres => Kw(Keyword::Membres),
+        Rule::k_frequence => Kw(Keyword::Frequence),
+        Rule::k_perimetre => Kw(Keyword::Perimetre),
+        Rule::k_rend_compte => Kw(Keyword::RendCompte),
+        Rule::k_adosse => Kw(Keyword::Adosse),
+        Rule::k_mission => Kw(Keyword::Mission),
+        Rule::k_porteur => Kw(Keyword::Porteur),
+        Rule::k_porteurs => Kw(Keyword::Porteurs),
+        Rule::k_contrat => Kw(Keyword::Contrat),
+        Rule::k_diagnostic => Kw(Keyword::Diagnostic),
+        Rule::k_action => Kw(Keyword::Action),
+        Rule::k_annees => Kw(Keyword::Annees),
+        Rule::k_budget => Kw(Keyword::Budget),
+        Rule::k_financement => Kw(Keyword::Financement),
+        Rule::k_etp => Kw(Keyword::Etp),
+        Rule::k_prestation => Kw(Keyword::Prestation),
+        Rule::k_priorite => Kw(Keyword::Priorite),
         Rule::ident | Rule::ident_list => Other("un identifiant"),
         Rule::code | Rule::code_list => Other("un code officiel (par exemple `38`)"),
         Rule::siret_code => Other("un SIRET de 14 chiffres"),
@@ -74,47 +75,47 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::lbrace | Rule::membre_block | Rule::existant_block => Other("`{`"),
         Rule::rbrace => Other("`}`"),
         Rule::EOI | Rule::rest => Other("la fin du fichier"),
-        Rule::territoire => Keyword("territoire"),
-        Rule::periode => Keyword("periode"),
-        Rule::membre => Keyword("membre"),
-        Rule::pilotage => Keyword("pilotage"),
-        Rule::comite => Keyword("comite"),
-        Rule::existant => Keyword("existant"),
-        Rule::sans_chevauchement => Keyword("sans_chevauchement"),
-        Rule::crsn => Keyword("crsn"),
-        Rule::feuille_de_route => Keyword("feuille_de_route"),
-        Rule::besoins => Keyword("besoins"),
-        Rule::derogation => Keyword("derogation"),
+        Rule::territoire => Kw(Keyword::Territoire),
+        Rule::periode => Kw(Keyword::Periode),
+        Rule::membre => Kw(Keyword::Membre),
+        Rule::pilotage => Kw(Keyword::Pilotage),
+        Rule::comite => Kw(Keyword::Comite),
+        Rule::existant => Kw(Keyword::Existant),
+        Rule::sans_chevauchement => Kw(Keyword::SansChevauchement),
+        Rule::crsn => Kw(Keyword::Crsn),
+        Rule::feuille_de_route => Kw(Keyword::FeuilleDeRoute),
+        Rule::besoins => Kw(Keyword::Besoins),
+        Rule::derogation => Kw(Keyword::Derogation),
         Rule::item | Rule::file | Rule::next_item => {
             Other("une déclaration (`membre`, `comite`, …)")
         }
-        Rule::attr_siret => Keyword("siret"),
-        Rule::attr_region => Keyword("region"),
-        Rule::attr_tags => Keyword("tags"),
-        Rule::pil_prefet => Keyword("prefet"),
-        Rule::pil_pilote => Keyword("pilote"),
-        Rule::pil_copilotes => Keyword("copilotes"),
-        Rule::pil_coordination => Keyword("coordination"),
-        Rule::com_presidence => Keyword("presidence"),
-        Rule::com_membres => Keyword("membres"),
-        Rule::com_frequence => Keyword("frequence"),
-        Rule::com_perimetre => Keyword("perimetre"),
-        Rule::com_rend_compte => Keyword("rend_compte"),
-        Rule::com_adosse => Keyword("adosse"),
-        Rule::com_mission => Keyword("mission"),
-        Rule::fdr_porteur => Keyword("porteur"),
-        Rule::fdr_contrat => Keyword("contrat"),
-        Rule::fdr_diagnostic => Keyword("diagnostic"),
-        Rule::action => Keyword("action"),
-        Rule::act_porteurs => Keyword("porteurs"),
-        Rule::act_besoins => Keyword("besoins"),
-        Rule::act_annees => Keyword("annees"),
-        Rule::act_budget => Keyword("budget"),
-        Rule::act_financement => Keyword("financement"),
+        Rule::attr_siret => Kw(Keyword::Siret),
+        Rule::attr_region => Kw(Keyword::Region),
+        Rule::attr_tags => Kw(Keyword::Tags),
+        Rule::pil_prefet => Kw(Keyword::Prefet),
+        Rule::pil_pilote => Kw(Keyword::Pilote),
+        Rule::pil_copilotes => Kw(Keyword::Copilotes),
+        Rule::pil_coordination => Kw(Keyword::Coordination),
+        Rule::com_presidence => Kw(Keyword::Presidence),
+        Rule::com_membres => Kw(Keyword::Membres),
+        Rule::com_frequence => Kw(Keyword::Frequence),
+        Rule::com_perimetre => Kw(Keyword::Perimetre),
+        Rule::com_rend_compte => Kw(Keyword::RendCompte),
+        Rule::com_adosse => Kw(Keyword::Adosse),
+        Rule::com_mission => Kw(Keyword::Mission),
+        Rule::fdr_porteur => Kw(Keyword::Porteur),
+        Rule::fdr_contrat => Kw(Keyword::Contrat),
+        Rule::fdr_diagnostic => Kw(Keyword::Diagnostic),
+        Rule::action => Kw(Keyword::Action),
+        Rule::act_porteurs => Kw(Keyword::Porteurs),
+        Rule::act_besoins => Kw(Keyword::Besoins),
+        Rule::act_annees => Kw(Keyword::Annees),
+        Rule::act_budget => Kw(Keyword::Budget),
+        Rule::act_financement => Kw(Keyword::Financement),
         Rule::besoin => Other("un besoin d'ingénierie"),
-        Rule::bes_etp => Keyword("etp"),
-        Rule::bes_prestation => Keyword("prestation"),
-        Rule::bes_priorite => Keyword("priorite"),
+        Rule::bes_etp => Kw(Keyword::Etp),
+        Rule::bes_prestation => Kw(Keyword::Prestation),
+        Rule::bes_priorite => Kw(Keyword::Priorite),
         Rule::WHITESPACE
         | Rule::COMMENT
         | Rule::simple_inner
@@ -133,36 +134,6 @@ fn expected(rule: Rule) -> Option<Expected> {
         }
     })
 }
-
-/// The keywords of the language that do not start a declaration; with
-/// [`TOP_KEYWORDS`], every keyword, for "not allowed here" messages.
-const INNER_KEYWORDS: &[&str] = &[
-    "siret",
-    "region",
-    "tags",
-    "prefet",
-    "pilote",
-    "copilotes",
-    "coordination",
-    "presidence",
-    "membres",
-    "frequence",
-    "perimetre",
-    "rend_compte",
-    "adosse",
-    "mission",
-    "porteur",
-    "porteurs",
-    "contrat",
-    "diagnostic",
-    "action",
-    "annees",
-    "budget",
-    "financement",
-    "etp",
-    "prestation",
-    "priorite",
-];
 
 /// Turns a pest error met while parsing `src[offset..]` into a diagnostic;
 /// also returns the absolute offset of the error.
@@ -186,8 +157,8 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
             declaration = true;
         }
         match expected(rule) {
-            Some(Expected::Keyword(k)) => {
-                keywords.insert(k);
+            Some(Expected::Kw(k)) => {
+                keywords.insert(k.as_str());
             }
             Some(Expected::Other(o)) => {
                 others.insert(o);
@@ -200,10 +171,7 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     let wanted = join_ou(&wanted);
 
     let rest = &src[at..];
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
+    let word = word_at(rest);
     let starts_with_letter = word.chars().next().is_some_and(char::is_alphabetic);
     if let Some(d) = unclosed_string(rest, at) {
         return (d, at);
@@ -218,21 +186,18 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     {
         let span = Span::new(at, at + word.len());
         let candidates: Vec<&str> = if declaration {
-            TOP_KEYWORDS.to_vec()
+            Keyword::declarations().map(Keyword::as_str).collect()
         } else {
             keywords.iter().copied().collect()
         };
-        let suggestion = diagnostic::suggest(&word, candidates);
-        let help = match suggestion {
-            Some(s) => diagnostic::did_you_mean(&word, s),
-            None => format!("attendu ici : {wanted}"),
-        };
-        let message = if is_keyword(&word) {
+        let help = diagnostic::suggestion_help(word, candidates)
+            .unwrap_or_else(|| format!("attendu ici : {wanted}"));
+        let message = if is_keyword(word) {
             format!("le mot-clé `{word}` n'est pas permis ici")
         } else {
             format!("mot-clé inconnu `{word}`")
         };
-        let label = if is_keyword(&word) {
+        let label = if is_keyword(word) {
             "mot-clé mal placé"
         } else {
             "mot-clé inconnu"
@@ -346,5 +311,30 @@ fn comma_before_keyword(src: &str, at: usize) -> Option<Diagnostic> {
 
 /// True for any keyword of the language.
 fn is_keyword(word: &str) -> bool {
-    TOP_KEYWORDS.contains(&word) || INNER_KEYWORDS.contains(&word)
+    Keyword::parse(word).is_some()
+}
+
+/// "`}` manquante", pointing at the `{` left open.
+pub(super) fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        diagnostic::Code::Syntaxe,
+        Span::new(brace, brace + 1),
+        "accolade `}` manquante : ce bloc n'est jamais fermé",
+    )
+    .label("bloc ouvert ici");
+    if at_end {
+        d = d.help("ajoutez `}` à la fin du bloc : le fichier se termine avant");
+    } else {
+        let word: String = src[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        d = d
+            .related(
+                Span::new(at, at + word.len()),
+                "la déclaration suivante commence ici",
+            )
+            .help(format!("ajoutez `}}` à la fin du bloc, avant `{word}`"));
+    }
+    d
 }

@@ -3,8 +3,12 @@
 
 pub mod ast;
 mod error;
+mod grammar;
+pub mod keyword;
 mod parser;
+mod recovery;
 
+pub use keyword::Keyword;
 pub use parser::{Parsed, parse};
 
 #[cfg(test)]

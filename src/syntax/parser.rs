@@ -6,12 +6,12 @@ use pest::iterators::Pair;
 
 use super::ast::*;
 use super::error::syntax_error;
+use super::grammar::{CopilParser, Rule};
+use super::recovery::{
+    block_end, declared_name, leading_trivia, open_braces, resume_point, starts_declaration_line,
+};
 use crate::diagnostic::{self, Diagnostic};
 use crate::span::Span;
-
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/copil.pest"]
-pub(crate) struct CopilParser;
 
 /// The result of parsing: the tree of everything that could be read, and
 /// the syntax errors met on the way.
@@ -22,22 +22,6 @@ pub struct Parsed {
     /// Syntax errors, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// Keywords that start a top-level declaration, for the recovery after a
-/// syntax error.
-pub(crate) const TOP_KEYWORDS: &[&str] = &[
-    "territoire",
-    "periode",
-    "membre",
-    "pilotage",
-    "comite",
-    "existant",
-    "sans_chevauchement",
-    "crsn",
-    "feuille_de_route",
-    "besoins",
-    "derogation",
-];
 
 /// The first year a file may name.
 const YEAR_MIN: i64 = 2000;
@@ -80,7 +64,7 @@ pub fn parse(src: &str) -> Parsed {
                 let at_end = src[at..].trim().is_empty();
                 let resume = match open.last() {
                     Some(&brace) if at_end || starts_declaration_line(src, at) => {
-                        diagnostic = missing_brace(src, brace, at, at_end);
+                        diagnostic = super::error::missing_brace(src, brace, at, at_end);
                         if at_end { src.len() } else { at }
                     }
                     Some(_) => block_end(src, at, open.len()),
@@ -114,190 +98,6 @@ fn collect_comments(
             });
         }
     }
-}
-
-/// Length of the whitespace and comments at the start of `text`.
-fn leading_trivia(text: &str) -> usize {
-    let mut i = 0;
-    loop {
-        let rest = &text[i..];
-        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-        i += rest.len() - trimmed.len();
-        if trimmed.starts_with('#') {
-            i += trimmed.find('\n').unwrap_or(trimmed.len());
-        } else {
-            return i;
-        }
-    }
-}
-
-/// The start of the first line after the one holding `at` whose first word
-/// is a top-level keyword; the end of the text if there is none.
-fn resume_point(src: &str, at: usize) -> usize {
-    let mut line_start = src[at..].find('\n').map_or(src.len(), |i| at + i + 1);
-    while line_start < src.len() {
-        let line_end = src[line_start..]
-            .find('\n')
-            .map_or(src.len(), |i| line_start + i);
-        let line = src[line_start..line_end].trim_start();
-        let word: String = line
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if TOP_KEYWORDS.contains(&word.as_str()) {
-            let after = line[word.len()..].trim_start();
-            let starts_decl = word != "besoins" || after.starts_with('{') || after.is_empty();
-            if starts_decl
-                && (after.is_empty() || line[word.len()..].starts_with(char::is_whitespace))
-            {
-                return line_start + (line_end - line_start - line.len());
-            }
-        }
-        line_start = line_end + 1;
-    }
-    src.len()
-}
-
-/// The `{` opened between `from` and `to` and not closed before `to`,
-/// outermost first; braces in strings and comments do not count.
-fn open_braces(src: &str, from: usize, to: usize) -> Vec<usize> {
-    let mut open = Vec::new();
-    scan(src, from, |i, c| {
-        if i >= to {
-            return false;
-        }
-        match c {
-            '{' => open.push(i),
-            '}' => {
-                open.pop();
-            }
-            _ => {}
-        }
-        true
-    });
-    open
-}
-
-/// Just after the `}` that closes the `depth` blocks open at `at`; stops
-/// early at a line that starts with a declaration keyword in the first
-/// column (a block left open), and at the end of the text.
-fn block_end(src: &str, at: usize, depth: usize) -> usize {
-    let mut depth = depth;
-    let mut end = src.len();
-    scan(src, at, |i, c| {
-        match c {
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    end = i + 1;
-                    return false;
-                }
-            }
-            '{' => depth += 1,
-            '\n' if starts_declaration_line(src, i + 1) => {
-                end = i + 1;
-                return false;
-            }
-            _ => {}
-        }
-        true
-    });
-    end
-}
-
-/// Calls `visit` with each character of `src` from `from` that lies
-/// outside strings and comments, until it returns false.
-fn scan(src: &str, from: usize, mut visit: impl FnMut(usize, char) -> bool) {
-    let bytes = src.as_bytes();
-    let mut i = from;
-    while i < src.len() {
-        let rest = &src[i..];
-        if let Some(after) = rest.strip_prefix("\"\"\"") {
-            i += 3 + after.find("\"\"\"").map_or(after.len(), |j| j + 3);
-            continue;
-        }
-        match bytes[i] {
-            b'"' => {
-                let mut j = i + 1;
-                while j < src.len() && bytes[j] != b'"' && bytes[j] != b'\n' {
-                    j += if bytes[j] == b'\\' { 2 } else { 1 };
-                }
-                i = (j + 1).min(src.len());
-                continue;
-            }
-            b'#' => {
-                i = rest.find('\n').map_or(src.len(), |j| i + j);
-                continue;
-            }
-            _ => {}
-        }
-        let c = rest.chars().next().expect("not at the end");
-        if !visit(i, c) {
-            return;
-        }
-        i += c.len_utf8();
-    }
-}
-
-/// True when `at` starts a line (first column) with a declaration keyword.
-fn starts_declaration_line(src: &str, at: usize) -> bool {
-    if at > 0 && src.as_bytes().get(at - 1) != Some(&b'\n') {
-        return false;
-    }
-    let word: String = src[at..]
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
-    TOP_KEYWORDS.contains(&word.as_str())
-}
-
-/// "`}` manquante", pointing at the `{` left open.
-fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        diagnostic::Code::Syntaxe,
-        Span::new(brace, brace + 1),
-        "accolade `}` manquante : ce bloc n'est jamais fermé",
-    )
-    .label("bloc ouvert ici");
-    if at_end {
-        d = d.help("ajoutez `}` à la fin du bloc : le fichier se termine avant");
-    } else {
-        let word: String = src[at..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        d = d
-            .related(
-                Span::new(at, at + word.len()),
-                "la déclaration suivante commence ici",
-            )
-            .help(format!("ajoutez `}}` à la fin du bloc, avant `{word}`"));
-    }
-    d
-}
-
-/// The identifier declared by the declaration starting at `at`, when its
-/// header can be read (`comite cotech …`).
-fn declared_name(src: &str, at: usize) -> Option<Ident> {
-    let text = &src[at..];
-    let keyword: String = text
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
-    if !["membre", "comite", "existant", "feuille_de_route"].contains(&keyword.as_str()) {
-        return None;
-    }
-    let after = &text[keyword.len()..];
-    let trimmed = after.trim_start_matches([' ', '\t']);
-    let start = at + keyword.len() + (after.len() - trimmed.len());
-    let name: String = trimmed
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
-    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphabetic)).then(|| Ident {
-        span: Span::new(start, start + name.len()),
-        name,
-    })
 }
 
 /// Turns pest pairs into the syntax tree, shifting spans by `offset`.
