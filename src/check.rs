@@ -1,18 +1,18 @@
-//! The `check` pipeline: paths in, one [`FileReport`] per `.copil` file out
-//! (read → parse → resolve), in sorted order. A file that cannot be read is
-//! a diagnostic in its report, never a crash.
+//! The pipeline of one file, in order: parse ([`syntax`]) → resolve
+//! ([`model`]) → analyse ([`analysis`]) → rules ([`crate::rules`]), into
+//! one [`FileReport`]. A file that cannot be read is a diagnostic in its
+//! report, never a crash.
 
-use std::path::{Path, PathBuf};
-
-use std::sync::Arc;
+use std::path::Path;
 
 use crate::analysis;
-use crate::analysis::Analyses;
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Diagnostic};
+use crate::files::{self, Source, display_path};
 use crate::model::{self, Gouvernance};
-use crate::rules::{RuleInfo, Rules, engine, facts};
-use crate::span::Span;
+use crate::rules::{Rules, engine, facts};
 use crate::syntax;
+
+pub use crate::file_report::FileReport;
 
 /// The outcome of compiling one source text.
 #[derive(Debug)]
@@ -51,27 +51,6 @@ pub fn compile(src: &str, known_rules: &[&str]) -> Compiled {
     }
 }
 
-/// The check of one file.
-#[derive(Debug)]
-pub struct FileReport {
-    /// The path as shown (relative to where copil runs, `/` separators).
-    pub path: String,
-    /// The source text, when it could be read.
-    pub source: Option<String>,
-    /// The territory's codes, joined by `,`, when known.
-    pub territoire: Option<String>,
-    /// True when the file compiled (no compiler error).
-    pub compiled: bool,
-    /// Every diagnostic, in source order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The compiled governance.
-    pub gouvernance: Option<Gouvernance>,
-    /// The analyses of the compiled governance.
-    pub analyses: Option<Analyses>,
-    /// The rules active for this file (its territory's profile).
-    pub regles: Arc<[RuleInfo]>,
-}
-
 /// Checks one source text already read: compiles it, then, when it
 /// compiles, runs the analyses and the rules of its territory's profile.
 pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
@@ -87,7 +66,7 @@ pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
         diagnostics: compiled.diagnostics,
         gouvernance: compiled.gouvernance,
         analyses: None,
-        regles: Arc::from(Vec::new()),
+        regles: Default::default(),
         source: Some(source),
     };
     if let Some(g) = &report.gouvernance {
@@ -115,116 +94,12 @@ pub const DEFAULT_SEUIL_DOUBLON: f64 = 0.75;
 /// Reads and checks one file.
 pub fn check_file(path: &Path, rules: &Rules) -> FileReport {
     let shown = display_path(path);
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => check_source(shown, text, rules),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                // Each invalid byte becomes one `?`: byte offsets stay those
-                // of the file, so the report can show the line.
-                let mut shown_text = String::with_capacity(bytes.len());
-                for chunk in bytes.utf8_chunks() {
-                    shown_text.push_str(chunk.valid());
-                    shown_text.extend(chunk.invalid().iter().map(|_| '?'));
-                }
-                let mut report = failed(
-                    shown,
-                    Diagnostic::error(
-                        Code::Utf8,
-                        Span::new(at, at + 1),
-                        format!("le fichier n'est pas en UTF-8 (octet invalide ligne {line})"),
-                    )
-                    .label("octet invalide")
-                    .help("le fichier semble enregistré en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8"),
-                );
-                report.source = Some(shown_text);
-                report
-            }
-        },
-        Err(e) => failed(
-            shown,
-            Diagnostic::error(
-                Code::Lecture,
-                Span::new(0, 0),
-                format!("le fichier ne peut pas être lu : {}", io_message(&e)),
-            )
-            .label("illisible")
-            .help("vérifiez le chemin et les droits de lecture"),
-        ),
-    }
-}
-
-fn failed(path: String, diagnostic: Diagnostic) -> FileReport {
-    failed_report(path, vec![diagnostic])
-}
-
-/// The report of a file that could not be compiled (or read).
-pub fn failed_report(path: String, diagnostics: Vec<Diagnostic>) -> FileReport {
-    FileReport {
-        path,
-        source: None,
-        territoire: None,
-        compiled: false,
-        diagnostics,
-        gouvernance: None,
-        analyses: None,
-        regles: Arc::from(Vec::new()),
-    }
-}
-
-/// The reason of an I/O error, in French.
-pub fn io_message(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "il n'existe pas".to_string(),
-        ErrorKind::PermissionDenied => "permission refusée".to_string(),
-        ErrorKind::IsADirectory => "c'est un dossier".to_string(),
-        _ => format!("erreur d'entrée-sortie ({e})"),
-    }
-}
-
-/// The `.copil` files named by `paths`: files as given, folders walked for
-/// every `*.copil` below them. Sorted and without duplicates, so that the
-/// order of the arguments does not change the output. A path that does not
-/// exist is kept: checking it reports the error.
-pub fn collect_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk(path, &mut out);
-        } else {
-            out.push(path.clone());
+    match files::read_source(path) {
+        Source::Text(text) => check_source(shown, text, rules),
+        Source::Unusable { diagnostic, shown: text } => {
+            let mut report = FileReport::failed(shown, vec![diagnostic]);
+            report.source = text;
+            report
         }
     }
-    out.sort_by_key(|p| display_path(p));
-    out.dedup_by_key(|p| display_path(p));
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, out);
-        } else if entry.extension().is_some_and(|e| e == "copil") {
-            out.push(entry);
-        }
-    }
-}
-
-/// A path as shown in reports: `/` separators, no leading `./`.
-pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut text = text.as_str();
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
-    }
-    text.to_string()
 }

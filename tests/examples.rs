@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use copil::check::{check_file, collect_paths};
+use copil::check::check_file;
+use copil::files::collect_paths;
 use copil::report::{self, HumanOptions};
 use copil::rules::Rules;
 

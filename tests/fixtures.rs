@@ -15,7 +15,7 @@ fn check(path: &Path) -> FileReport {
     let mut report = check_file(path, rules());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     report.path =
-        copil::check::display_path(path.strip_prefix(&root).expect("fixture under tests/"));
+        copil::files::display_path(path.strip_prefix(&root).expect("fixture under tests/"));
     report
 }
 
@@ -91,7 +91,7 @@ fn every_code_has_a_fixture() {
             .expect("under the crate")
             .to_path_buf();
         let error = Rules::load(&[relative], None).expect_err("a faulty ruleset");
-        for d in error.reports.iter().flat_map(|r| &r.diagnostics) {
+        for d in error.files.iter().flat_map(|r| &r.diagnostics) {
             raised.insert(d.code.as_str().to_string());
         }
     }

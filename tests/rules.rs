@@ -50,9 +50,9 @@ fn faulty_rulesets_are_refused_with_located_errors() {
             .expect("under the crate");
         let error = Rules::load(&[relative.to_path_buf()], None)
             .expect_err("a faulty ruleset must be refused");
-        assert!(!error.reports.is_empty());
+        assert!(!error.files.is_empty());
         insta::assert_snapshot!(copil::command::rules_error(
-            &error.reports,
+            &error,
             HumanOptions::default()
         ));
     });

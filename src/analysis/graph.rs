@@ -1,14 +1,15 @@
 //! The governance graph (petgraph): members, comités, existing bodies,
 //! roadmaps and the CRSN as nodes; membership, chairing, `rend_compte`,
 //! `adosse`, porteur, financement, pilotage roles, perimeter members and
-//! CRSN seats as edges. It yields the cycles of `rend_compte`, the comités
-//! that reach no strategic comité, the members used nowhere and the levels
-//! of the org chart.
+//! CRSN seats as edges. It yields the comités that reach no strategic
+//! comité, the members used nowhere and the levels of the org chart. (A
+//! cycle of `rend_compte` is a compile error, `copil::cycle`: a governance
+//! that reaches this stage has none, and the walk up stops at a comité it
+//! has seen all the same.)
 
 use std::collections::{BTreeMap, HashMap};
 
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::Graphe;
@@ -168,7 +169,7 @@ pub(crate) fn graphe(g: &Gouvernance) -> Graphe {
         .map(|m| m.id.clone())
         .collect();
 
-    // The `rend_compte` graph among comités: cycles and levels.
+    // The `rend_compte` graph among comités: levels.
     let mut reports: DiGraph<usize, ()> = DiGraph::new();
     let nodes: Vec<NodeIndex> = (0..g.comites.len()).map(|i| reports.add_node(i)).collect();
     let position: HashMap<&str, usize> = g
@@ -182,17 +183,6 @@ pub(crate) fn graphe(g: &Gouvernance) -> Graphe {
             reports.add_edge(nodes[i], nodes[j], ());
         }
     }
-    let mut cycles: Vec<Vec<String>> = tarjan_scc(&reports)
-        .into_iter()
-        .filter(|scc| scc.len() > 1 || scc.iter().any(|&n| reports.contains_edge(n, n)))
-        .map(|scc| {
-            let mut ids: Vec<usize> = scc.iter().map(|&n| reports[n]).collect();
-            ids.sort_unstable();
-            ids.into_iter().map(|i| g.comites[i].id.clone()).collect()
-        })
-        .collect();
-    cycles.sort();
-
     let mut niveaux = BTreeMap::new();
     let mut non_rattaches = Vec::new();
     for (i, c) in g.comites.iter().enumerate() {
@@ -224,7 +214,6 @@ pub(crate) fn graphe(g: &Gouvernance) -> Graphe {
         }
     }
     Graphe {
-        cycles,
         non_rattaches,
         inutilises,
         niveaux,

@@ -2,14 +2,14 @@
 //! exposed to the rules as facts — the governance graph, duplicates
 //! (`doublons`), overlaps (`chevauchements`) and coverage (`couverture`).
 //!
-//! - [`graph`]: petgraph over members, bodies, roadmaps, pilotage and CRSN.
-//! - [`doublons`]: bodies whose perimeters intersect (a whole-territory
+//! - `graph`: petgraph over members, bodies, roadmaps, pilotage and CRSN.
+//! - `doublons`: bodies whose perimeters intersect (a whole-territory
 //!   perimeter intersects every other) and whose members and chairs have a
 //!   Jaccard similarity ≥ `seuil_doublon`; pairs where one body is `adosse`
 //!   to the other are listed with `adosse: true` (the rule exempts them).
-//! - [`chevauchements`]: pairs whose perimeters share EPCI or communes; an
+//! - `chevauchements`: pairs whose perimeters share EPCI or communes; an
 //!   EPCI listed covers its communes.
-//! - [`couverture`]: EPCI of the territory represented in a comité (as a
+//! - `couverture`: EPCI of the territory represented in a comité (as a
 //!   member, chair, or through one of its communes) or in an explicit
 //!   perimeter.
 //!
@@ -47,8 +47,6 @@ pub struct Analyses {
 /// What the governance graph yields.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Graphe {
-    /// Cycles of `rend_compte`, each as comité ids in order.
-    pub cycles: Vec<Vec<String>>,
     /// Non-strategic comités that reach no strategic comité through
     /// `rend_compte`, in declaration order.
     pub non_rattaches: Vec<String>,

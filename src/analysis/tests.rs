@@ -242,12 +242,11 @@ crsn 27 { membres cd90 }
     );
     assert_eq!(graphe.non_rattaches, ["seul"]);
     assert_eq!(graphe.inutilises, ["ville", "ft90", "ami"]);
-    assert!(graphe.cycles.is_empty());
 }
 
 #[test]
-fn cycles_of_rend_compte_are_found_in_the_graph() {
-    // The compiler rejects cycles; build one by hand to test the graph.
+fn a_cycle_built_by_hand_does_not_hang_the_walk_up() {
+    // The compiler rejects cycles; build one by hand: the levels still end.
     let mut g = with(
         "comite a technique \"A\" {
     membres cd90
@@ -264,7 +263,6 @@ comite c technique \"C\" {
     );
     g.comites[0].rend_compte = Some("c".to_string());
     let graphe = analyse(&g, 0.75).graphe;
-    assert_eq!(graphe.cycles, [vec!["a", "b", "c"]]);
     assert_eq!(graphe.non_rattaches, ["a", "b", "c"]);
     assert!(graphe.niveaux.is_empty());
 }

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use super::{RulesOptions, human_options, load_rules, print};
-use crate::check::{check_file, collect_paths};
+use crate::check::check_file;
+use crate::files::collect_paths;
 use crate::report;
 
 /// The formats of `copil check`.

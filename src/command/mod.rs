@@ -31,13 +31,24 @@ pub struct RulesOptions {
 /// error, located in the TOML files) and gives exit code 2.
 pub fn load_rules(options: &RulesOptions) -> Result<Rules, u8> {
     Rules::load(&options.paths, options.profile.as_deref()).map_err(|e| {
-        eprint!("{}", rules_error(&e.reports, human_options(false)));
+        eprint!("{}", rules_error(&e, human_options(false)));
         2
     })
 }
 
 /// The report of rulesets that cannot be loaded.
-pub fn rules_error(reports: &[crate::check::FileReport], options: report::HumanOptions) -> String {
+pub fn rules_error(error: &crate::rules::RulesError, options: report::HumanOptions) -> String {
+    let reports: Vec<crate::check::FileReport> = error
+        .files
+        .iter()
+        .map(|f| {
+            let mut report =
+                crate::check::FileReport::failed(f.path.clone(), f.diagnostics.clone());
+            report.source = Some(f.text.clone());
+            report
+        })
+        .collect();
+    let reports = &reports[..];
     let errors: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     format!(
         "{}les règles ne peuvent pas être chargées ({}) : aucun fichier n'a été vérifié\n",
@@ -96,8 +107,8 @@ pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), u8> {
     result.map_err(|e| {
         eprintln!(
             "copil : impossible d'écrire {} : {}",
-            crate::check::display_path(path),
-            crate::check::io_message(&e)
+            crate::files::display_path(path),
+            crate::files::io_message(&e)
         );
         2
     })

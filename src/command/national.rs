@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{RulesOptions, load_rules, write_output};
-use crate::check::{check_file, collect_paths};
+use crate::check::check_file;
+use crate::files::collect_paths;
 use crate::report::national;
 
 /// The formats of `copil report`.

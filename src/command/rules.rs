@@ -8,7 +8,7 @@ use crate::check::check_source;
 use crate::diagnostic::{Code, Severity, Stage, suggest};
 use crate::report::count;
 use crate::rules::expr::format_value;
-use crate::rules::testing::{self, Example};
+use crate::rule_tests::{self, Example};
 use crate::rules::{ActiveRules, Rule, RuleInfo};
 
 /// The formats of `copil rules`.
@@ -127,9 +127,9 @@ pub fn explain(id: &str, options: &RulesOptions) -> u8 {
         eprintln!("copil : la règle `{id}` n'existe pas\n  aide : {help}");
         return 2;
     };
-    let mut examples = testing::embedded_examples();
+    let mut examples = rule_tests::embedded_examples();
     for path in &options.paths {
-        for (rid, list) in testing::examples_in(&testing::examples_dir(path)) {
+        for (rid, list) in rule_tests::examples_in(&rule_tests::examples_dir(path)) {
             examples.insert(rid, list);
         }
     }

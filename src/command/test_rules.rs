@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{RulesOptions, load_rules, print};
 use crate::report::count;
-use crate::rules::testing::{self, Outcome};
+use crate::rule_tests::{self, Outcome};
 
 /// Tests the shipped rules on their embedded examples, or the rulesets at
 /// `path` on the examples beside them (falling back to the shipped
@@ -18,17 +18,17 @@ pub fn run(path: Option<&Path>) -> u8 {
         Ok(rules) => rules,
         Err(code) => return code,
     };
-    let mut examples = testing::embedded_examples();
+    let mut examples = rule_tests::embedded_examples();
     let ids: Vec<String> = match path {
         Some(path) => {
-            for (id, list) in testing::examples_in(&testing::examples_dir(path)) {
+            for (id, list) in rule_tests::examples_in(&rule_tests::examples_dir(path)) {
                 examples.insert(id, list);
             }
             rules.user_rule_ids().into_iter().collect()
         }
         None => rules.ids().into_iter().map(str::to_string).collect(),
     };
-    let outcomes = testing::run(&rules, &ids, &examples);
+    let outcomes = rule_tests::run(&rules, &ids, &examples);
     let text = render(&outcomes);
     if let Err(code) = print(&text) {
         return code;

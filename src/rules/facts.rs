@@ -220,7 +220,6 @@ pub fn types() -> Record {
         .field("motif", text())
         .field("span", Type::Record(span()));
     let graphe = Record::new("le graphe", "graphes")
-        .field("cycles", Type::list(texts()))
         .field("non_rattaches", texts())
         .field("inutilises", texts())
         .field("niveaux", Type::Any);

@@ -2,7 +2,8 @@
 //! ([`load`]), merged into profiles and type-checked against the fact
 //! model ([`compile`], [`facts`]), kept in a [`Rules`] registry with the
 //! shipped ones embedded, and evaluated over each file ([`engine`]).
-//! [`testing`] runs the rules' own examples (`copil test-rules`).
+//! The rules' own examples are run by [`crate::rule_tests`], above the
+//! pipeline (`copil test-rules`).
 
 pub mod compile;
 pub mod engine;
@@ -10,10 +11,9 @@ pub mod expr;
 pub mod facts;
 pub mod load;
 pub mod registry;
-pub mod testing;
 
 pub use compile::{ActiveRules, Rule};
-pub use registry::{Rules, RulesError};
+pub use registry::{FaultyRuleset, Rules, RulesError};
 
 use serde::Serialize;
 

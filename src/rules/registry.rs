@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::compile::{self, ActiveRules};
 use super::load::{self, RuleFile, RulesetDef};
-use crate::check::{FileReport, display_path, io_message};
+use crate::files::{display_path, io_message};
 use crate::diagnostic::Code;
 use crate::diagnostic::{self, Diagnostic};
 use crate::reference::Zone;
@@ -40,11 +40,22 @@ pub struct Rules {
 }
 
 /// Why the rules could not be loaded: each faulty file with its
-/// diagnostics, as reports ready to print.
+/// diagnostics.
 #[derive(Debug)]
 pub struct RulesError {
-    /// One report per faulty ruleset file (or per bad argument).
-    pub reports: Vec<FileReport>,
+    /// One entry per faulty ruleset file (or per bad argument), by path.
+    pub files: Vec<FaultyRuleset>,
+}
+
+/// A ruleset file that cannot be loaded, and why.
+#[derive(Debug)]
+pub struct FaultyRuleset {
+    /// The path as shown.
+    pub path: String,
+    /// Its text, that the diagnostics' spans point into.
+    pub text: String,
+    /// Every error, in source order.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Rules {
@@ -178,7 +189,7 @@ impl Rules {
 
         if !errors.is_empty() {
             return Err(RulesError {
-                reports: reports(&files, errors),
+                files: faulty(&files, errors),
             });
         }
         let ids = compile::all_ids(&sets);
@@ -292,9 +303,9 @@ fn toml_files(path: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// One report per faulty file, diagnostics deduplicated (a rule compiled in
+/// One entry per faulty file, diagnostics deduplicated (a rule compiled in
 /// several profiles reports its error once).
-fn reports(files: &[RuleFile], errors: Vec<(usize, Diagnostic)>) -> Vec<FileReport> {
+fn faulty(files: &[RuleFile], errors: Vec<(usize, Diagnostic)>) -> Vec<FaultyRuleset> {
     let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     for (file, d) in errors {
         let list = by_file.entry(file).or_default();
@@ -305,13 +316,15 @@ fn reports(files: &[RuleFile], errors: Vec<(usize, Diagnostic)>) -> Vec<FileRepo
             list.push(d);
         }
     }
-    let mut out: Vec<FileReport> = by_file
+    let mut out: Vec<FaultyRuleset> = by_file
         .into_iter()
         .map(|(file, mut diagnostics)| {
             diagnostic::sort(&mut diagnostics);
-            let mut report = crate::check::failed_report(files[file].path.clone(), diagnostics);
-            report.source = Some(files[file].text.clone());
-            report
+            FaultyRuleset {
+                path: files[file].path.clone(),
+                text: files[file].text.clone(),
+                diagnostics,
+            }
         })
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
