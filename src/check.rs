@@ -96,7 +96,10 @@ pub fn check_file(path: &Path, rules: &Rules) -> FileReport {
     let shown = display_path(path);
     match files::read_source(path) {
         Source::Text(text) => check_source(shown, text, rules),
-        Source::Unusable { diagnostic, shown: text } => {
+        Source::Unusable {
+            diagnostic,
+            shown: text,
+        } => {
             let mut report = FileReport::failed(shown, vec![diagnostic]);
             report.source = text;
             report

@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::rules::Rules;
-use crate::rules::registry::EMBEDDED_TESTS;
 use crate::check::check_source;
 use crate::files::display_path;
+use crate::rules::Rules;
+use crate::rules::registry::EMBEDDED_TESTS;
 
 /// One example of a rule.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -218,3 +218,91 @@ fn the_command_line_speaks_french() {
     assert_eq!(version.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("copil "));
 }
+
+/// The rule ids of a JSON report's diagnostics, sorted and deduplicated.
+fn rule_codes(out: &std::process::Output) -> Vec<String> {
+    let report: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let mut codes: Vec<String> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").clone())
+        .map(|d| d["code"].as_str().expect("code").to_string())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn select_runs_only_the_rules_named() {
+    let all = copil(&["check", "examples/", "--format", "json"]);
+    let every = rule_codes(&all);
+    assert!(every.len() > 2, "{every:?}");
+    let out = copil(&[
+        "check",
+        "examples/",
+        "--format",
+        "json",
+        "--select",
+        "fne-ter-01,FNE-MEM-01",
+    ]);
+    let selected = rule_codes(&out);
+    assert!(!selected.is_empty());
+    assert!(
+        selected
+            .iter()
+            .all(|c| c == "FNE-TER-01" || c == "FNE-MEM-01"),
+        "{selected:?}"
+    );
+    // Selecting works in every profile (Guadeloupe is overseas), and the
+    // derogations of other rules are neither applied nor judged.
+    let sarif = copil(&[
+        "check",
+        "examples/guadeloupe.copil",
+        "--format",
+        "sarif",
+        "--select",
+        "FNE-TER-01",
+    ]);
+    let sarif: Value = serde_json::from_slice(&sarif.stdout).expect("SARIF");
+    let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .filter(|id| id.starts_with("FNE-"))
+        .collect();
+    assert_eq!(rules, ["FNE-TER-01"]);
+    let unknown = copil(&["check", "examples/", "--select", "FNE-COM-99"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let err = String::from_utf8(unknown.stderr).expect("UTF-8");
+    assert!(err.contains("`FNE-COM-99`"), "{err}");
+    assert!(err.contains("vouliez-vous dire"), "{err}");
+}
+
+#[test]
+fn help_is_a_command_too() {
+    let all = copil(&["help"]);
+    assert_eq!(all.status.code(), Some(0));
+    let text = String::from_utf8(all.stdout).expect("UTF-8");
+    assert!(text.contains("Commandes :"), "{text}");
+    let check = copil(&["help", "check"]);
+    assert_eq!(check.status.code(), Some(0));
+    let text = String::from_utf8(check.stdout).expect("UTF-8");
+    assert!(text.contains("Utilisation : copil check"), "{text}");
+    assert!(text.contains("--select"), "{text}");
+    let unknown = copil(&["help", "chek"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let err = String::from_utf8(unknown.stderr).expect("UTF-8");
+    assert!(err.contains("vouliez-vous dire `check` ?"), "{err}");
+}
+
+#[test]
+fn explain_says_what_a_compiler_code_means() {
+    let out = copil(&["explain", "copil::cycle"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.starts_with("copil::cycle — cycle de `rend_compte`"), "{text}");
+    assert!(text.contains("le fichier ne compile pas"), "{text}");
+}

@@ -128,7 +128,7 @@ fn unreadable_file_is_a_diagnostic() {
         report.diagnostics[0].message,
         "le fichier ne peut pas être lu : il n'existe pas"
     );
-    assert_eq!(report::exit_code(&[report], false), 2);
+    assert_eq!(report::exit_code(&[report], false), report::Exit::Invalid);
 }
 
 /// The shipped rules, loaded once.

@@ -51,10 +51,7 @@ fn faulty_rulesets_are_refused_with_located_errors() {
         let error = Rules::load(&[relative.to_path_buf()], None)
             .expect_err("a faulty ruleset must be refused");
         assert!(!error.files.is_empty());
-        insta::assert_snapshot!(copil::command::rules_error(
-            &error,
-            HumanOptions::default()
-        ));
+        insta::assert_snapshot!(copil::command::rules_error(&error, HumanOptions::default()));
     });
 }
 

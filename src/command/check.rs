@@ -1,8 +1,9 @@
-//! `copil check [PATHS…] [--format …] [--rules PATH]… [--profile NAME] [--deny warnings]`
+//! `copil check [CHEMINS…] [--format …] [--rules CHEMIN]… [--profile NOM]
+//! [--select ID,…] [--deny warnings]`
 
 use std::path::PathBuf;
 
-use super::{RulesOptions, human_options, load_rules, print};
+use super::{Exit, RulesOptions, human_options, load_rules, print};
 use crate::check::check_file;
 use crate::files::collect_paths;
 use crate::report;
@@ -22,37 +23,65 @@ pub enum CheckFormat {
     Github,
 }
 
-/// Runs the check; returns the exit code.
-pub fn run(
-    paths: &[PathBuf],
-    format: CheckFormat,
-    options: &RulesOptions,
-    deny_warnings: bool,
-) -> u8 {
-    let rules = match load_rules(options) {
+/// `--deny warnings`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    /// Les avertissements non couverts par une dérogation font échouer.
+    Warnings,
+}
+
+/// The arguments of `copil check`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Args {
+    /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant).
+    #[arg(value_name = "CHEMINS")]
+    pub paths: Vec<PathBuf>,
+    /// Format du rapport : human (par défaut), json, sarif, junit ou github.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human, hide_default_value = true, hide_possible_values = true)]
+    pub format: CheckFormat,
+    /// `--rules` and `--profile`.
+    #[command(flatten)]
+    pub rules: RulesOptions,
+    /// N'applique que ces règles, par exemple `--select FNE-COM-01,FNE-COM-02`.
+    #[arg(long, value_name = "REGLES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// `--deny warnings` : les avertissements font aussi échouer (code 1).
+    #[arg(long, value_enum, value_name = "warnings", hide_possible_values = true)]
+    pub deny: Option<Deny>,
+}
+
+/// Runs the check.
+pub fn run(args: &Args) -> Exit {
+    let mut rules = match load_rules(&args.rules) {
         Ok(rules) => rules,
-        Err(code) => return code,
+        Err(exit) => return exit,
     };
-    let paths = if paths.is_empty() {
+    if !args.select.is_empty()
+        && let Err(message) = rules.select(&args.select)
+    {
+        eprintln!("copil : {message}");
+        return Exit::Invalid;
+    }
+    let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        paths.to_vec()
+        args.paths.clone()
     };
     let files = collect_paths(&paths);
     if files.is_empty() {
         eprintln!("copil : aucun fichier .copil sous les chemins donnés");
-        return 2;
+        return Exit::Invalid;
     }
     let reports: Vec<_> = files.iter().map(|p| check_file(p, &rules)).collect();
-    let text = match format {
+    let text = match args.format {
         CheckFormat::Human => report::human(&reports, human_options(true)),
         CheckFormat::Json => report::json(&reports),
         CheckFormat::Sarif => report::sarif(&reports),
         CheckFormat::Junit => report::junit(&reports),
         CheckFormat::Github => report::github(&reports),
     };
-    if let Err(code) = print(&text) {
-        return code;
+    if let Err(exit) = print(&text) {
+        return exit;
     }
-    report::exit_code(&reports, deny_warnings) as u8
+    report::exit_code(&reports, args.deny.is_some())
 }

@@ -1,7 +1,8 @@
 //! clap speaks English; copil's users read French. This module gives the
 //! command line French help headings, flags and error messages.
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
 /// The help layout, with French headings.
@@ -52,7 +53,17 @@ fn walk(command: Command) -> Command {
     })
 }
 
-fn context(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+/// clap's error formatter, in French: `error.apply::<Francais>()` makes
+/// clap render (and `print`) every usage error with [`message`].
+pub struct Francais;
+
+impl ErrorFormatter for Francais {
+    fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
+        StyledStr::from(message(error))
+    }
+}
+
+fn context<F: ErrorFormatter>(e: &clap::error::Error<F>, kind: ContextKind) -> Vec<String> {
     match e.get(kind) {
         Some(ContextValue::String(s)) => vec![s.clone()],
         Some(ContextValue::Strings(v)) => v.clone(),
@@ -71,16 +82,13 @@ fn quoted(items: &[String]) -> String {
         .join(", ")
 }
 
-/// The French text of a clap error, and the exit code: 0 for `--help` and
-/// `--version` (whose text clap already gives), 2 otherwise.
-pub fn erreur(e: &clap::Error) -> (String, i32) {
+/// The French text of a usage error (help and version texts are not
+/// errors: clap renders them itself, with the French headings above).
+fn message<F: ErrorFormatter>(e: &clap::error::Error<F>) -> String {
     let arg = context(e, ContextKind::InvalidArg);
     let value = context(e, ContextKind::InvalidValue);
     let message = match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return (e.render().to_string(), 0),
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            return (e.render().to_string(), 2);
-        }
+        ErrorKind::MissingSubcommand => "commande manquante".to_string(),
         ErrorKind::InvalidSubcommand => {
             let mut m = format!(
                 "sous-commande inconnue {}",
@@ -147,5 +155,5 @@ pub fn erreur(e: &clap::Error) -> (String, i32) {
         out.push('\n');
     }
     out.push_str("\nPour l'aide : copil --help\n");
-    (out, 2)
+    out
 }

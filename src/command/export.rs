@@ -1,33 +1,56 @@
-//! `copil export FILE [--format json]`: the fact model of §4, as the rules
-//! see it.
+//! `copil export FICHIER [--format json]`: the fact model of §4, as the
+//! rules see it.
 
-use std::path::Path;
+use std::path::PathBuf;
 
-use super::{RulesOptions, human_options, load_rules, print};
+use super::{Exit, RulesOptions, human_options, load_rules, print_exit};
 use crate::check::check_file;
 use crate::report;
 use crate::rules::facts;
 
-/// Prints the fact model of `file`; a file that does not compile gets its
-/// diagnostics on standard error and exit code 2.
-pub fn run(file: &Path, options: &RulesOptions) -> u8 {
-    let rules = match load_rules(options) {
+/// The formats of `copil export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Le modèle de faits en JSON.
+    Json,
+}
+
+/// The arguments of `copil export`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Args {
+    /// Le fichier .copil.
+    #[arg(value_name = "FICHIER")]
+    pub file: PathBuf,
+    /// Format de sortie : json (par défaut, le seul pour l'instant).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json, hide_default_value = true, hide_possible_values = true)]
+    pub format: ExportFormat,
+    /// `--rules` and `--profile`.
+    #[command(flatten)]
+    pub rules: RulesOptions,
+}
+
+/// Prints the fact model of the file; a file that does not compile gets
+/// its diagnostics on standard error and [`Exit::Invalid`].
+pub fn run(args: &Args) -> Exit {
+    let rules = match load_rules(&args.rules) {
         Ok(rules) => rules,
-        Err(code) => return code,
+        Err(exit) => return exit,
     };
-    let report = check_file(file, &rules);
+    let report = check_file(&args.file, &rules);
     let (Some(g), Some(analyses)) = (&report.gouvernance, &report.analyses) else {
         eprint!(
             "{}",
             report::human(std::slice::from_ref(&report), human_options(false))
         );
-        return 2;
+        return Exit::Invalid;
     };
-    let mut text =
-        serde_json::to_string_pretty(&facts::facts(g, analyses)).expect("the facts serialise");
-    text.push('\n');
-    match print(&text) {
-        Ok(()) => 0,
-        Err(code) => code,
-    }
+    let text = match args.format {
+        ExportFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&facts::facts(g, analyses))
+                .expect("the facts serialise");
+            text.push('\n');
+            text
+        }
+    };
+    print_exit(&text)
 }

@@ -1,43 +1,112 @@
-//! The subcommands of the `copil` binary, one module each: `main.rs` only
-//! parses the arguments and calls them. Each returns the process exit code.
+//! The subcommands of the `copil` binary, one module each with its clap
+//! `Args` and its `run`: `main.rs` only parses the arguments and calls
+//! them. Each returns an [`Exit`].
 
 pub mod check;
 pub mod clap_fr;
+pub mod explain;
 pub mod export;
-pub mod national;
+pub mod help;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod test_rules;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::report::{self, HumanOptions};
+use crate::report::{HumanOptions, count, human_diagnostics};
 use crate::rules::Rules;
 
-pub use check::CheckFormat;
-pub use rules::ListFormat;
+pub use crate::report::Exit;
 
-/// `--rules` and `--profile`.
-#[derive(Clone, Debug, Default)]
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+/// copil — compilateur des fichiers de gouvernance France Numérique Ensemble.
+#[derive(Parser)]
+#[command(name = "copil", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands, each with its own arguments.
+#[derive(Subcommand)]
+enum Command {
+    /// Vérifie des fichiers .copil (un dossier : tous les *.copil en dessous).
+    Check(check::Args),
+    /// Dessine l'organigramme ou produit le squelette de feuille de route.
+    Render(render::Args),
+    /// Affiche le modèle de faits d'un fichier (ce que voient les règles).
+    Export(export::Args),
+    /// Liste les règles actives.
+    Rules(rules::Args),
+    /// Explique une règle (titre, sévérité, source, justification, condition, exemples) ou un code du compilateur.
+    Explain(explain::Args),
+    /// Tableau national : une ligne par territoire (pilotage, instances, doublons, couverture, diagnostics).
+    Report(report::Args),
+    /// Vérifie chaque règle sur ses exemples (tests/ID/ok*.copil et ko*.copil).
+    TestRules(test_rules::Args),
+    /// Affiche l'aide de copil ou d'une commande.
+    Help(help::Args),
+}
+
+/// Parses the process's arguments (in French, see [`clap_fr`]) and runs
+/// the command: what `main` does.
+pub fn main() -> Exit {
+    let command = clap_fr::franciser(Cli::command());
+    let parsed = command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            let e = e.apply::<clap_fr::Francais>();
+            let exit = if e.exit_code() == 0 {
+                Exit::Success
+            } else {
+                Exit::Invalid
+            };
+            // Help and version on standard output, errors on standard error.
+            let _ = e.print();
+            return exit;
+        }
+    };
+    match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Report(args) => report::run(args),
+        Command::TestRules(args) => test_rules::run(args),
+        Command::Help(args) => help::run(args),
+    }
+}
+
+/// `--rules` and `--profile`, shared by the commands that apply rules.
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct RulesOptions {
-    /// Ruleset files or folders, in order.
+    /// Jeu de règles à ajouter ou à substituer (fichier .toml ou dossier) ; répétable.
+    #[arg(long = "rules", id = "rule_paths", value_name = "CHEMIN")]
     pub paths: Vec<PathBuf>,
-    /// The forced profile.
+    /// Profil de règles imposé à tous les fichiers (par défaut : `national`,
+    /// ou `outre-mer` pour un territoire d'outre-mer).
+    #[arg(long, value_name = "NOM")]
     pub profile: Option<String>,
 }
 
 /// Loads the rules, or prints why they cannot be loaded (on standard
-/// error, located in the TOML files) and gives exit code 2.
-pub fn load_rules(options: &RulesOptions) -> Result<Rules, u8> {
+/// error, located in the TOML files) and gives [`Exit::Invalid`].
+pub fn load_rules(options: &RulesOptions) -> Result<Rules, Exit> {
     Rules::load(&options.paths, options.profile.as_deref()).map_err(|e| {
         eprint!("{}", rules_error(&e, human_options(false)));
-        2
+        Exit::Invalid
     })
 }
 
 /// The report of rulesets that cannot be loaded.
-pub fn rules_error(error: &crate::rules::RulesError, options: report::HumanOptions) -> String {
+pub fn rules_error(error: &crate::rules::RulesError, options: HumanOptions) -> String {
     let reports: Vec<crate::check::FileReport> = error
         .files
         .iter()
@@ -52,8 +121,8 @@ pub fn rules_error(error: &crate::rules::RulesError, options: report::HumanOptio
     let errors: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     format!(
         "{}les règles ne peuvent pas être chargées ({}) : aucun fichier n'a été vérifié\n",
-        report::human_diagnostics(reports, options),
-        report::count(errors, "erreur", "erreurs")
+        human_diagnostics(reports, options),
+        count(errors, "erreur", "erreurs")
     )
 }
 
@@ -71,18 +140,26 @@ pub fn human_options(stdout: bool) -> HumanOptions {
     }
 }
 
-/// Writes `text` to standard output; exit code 2 if it cannot.
-pub fn print(text: &str) -> Result<(), u8> {
+/// Writes `text` to standard output; [`Exit::Invalid`] if it cannot.
+pub fn print(text: &str) -> Result<(), Exit> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
-        .map_err(|_| 2)
+        .map_err(|_| Exit::Invalid)
+}
+
+/// [`Exit::Success`] once `text` is printed.
+pub fn print_exit(text: &str) -> Exit {
+    match print(text) {
+        Ok(()) => Exit::Success,
+        Err(exit) => exit,
+    }
 }
 
 /// Writes `text` to `out`, atomically (a temporary file in the same folder,
 /// renamed into place: a reader never sees half a file, and a failure
 /// leaves no partial file), or to standard output when `out` is `None`.
-pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), u8> {
+pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), Exit> {
     let Some(path) = out else {
         return print(text);
     };
@@ -110,6 +187,18 @@ pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), u8> {
             crate::files::display_path(path),
             crate::files::io_message(&e)
         );
-        2
+        Exit::Invalid
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own checks of the definitions (unique names, groups…), which
+    /// otherwise only run when a command is used.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::clap_fr::franciser(super::Cli::command()).debug_assert();
+    }
 }

@@ -1,22 +1,31 @@
-//! `copil test-rules [PATH]`
+//! `copil test-rules [CHEMIN]`: every rule proves itself on its examples.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{RulesOptions, load_rules, print};
+use super::{Exit, RulesOptions, load_rules, print};
 use crate::report::count;
 use crate::rule_tests::{self, Outcome};
 
+/// The arguments of `copil test-rules`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Args {
+    /// Fichier ou dossier de règles à tester (par défaut : les règles livrées).
+    #[arg(value_name = "CHEMIN")]
+    pub path: Option<PathBuf>,
+}
+
 /// Tests the shipped rules on their embedded examples, or the rulesets at
-/// `path` on the examples beside them (falling back to the shipped
-/// examples for a rule they only adjust). Exit code 1 on any failure.
-pub fn run(path: Option<&Path>) -> u8 {
+/// the path on the examples beside them (falling back to the shipped
+/// examples for a rule they only adjust). [`Exit::Failure`] on any failure.
+pub fn run(args: &Args) -> Exit {
+    let path: Option<&Path> = args.path.as_deref();
     let options = RulesOptions {
         paths: path.map(Path::to_path_buf).into_iter().collect(),
         profile: None,
     };
     let rules = match load_rules(&options) {
         Ok(rules) => rules,
-        Err(code) => return code,
+        Err(exit) => return exit,
     };
     let mut examples = rule_tests::embedded_examples();
     let ids: Vec<String> = match path {
@@ -30,13 +39,13 @@ pub fn run(path: Option<&Path>) -> u8 {
     };
     let outcomes = rule_tests::run(&rules, &ids, &examples);
     let text = render(&outcomes);
-    if let Err(code) = print(&text) {
-        return code;
+    if let Err(exit) = print(&text) {
+        return exit;
     }
     if outcomes.iter().any(|o| !o.failures.is_empty()) || outcomes.is_empty() {
-        1
+        Exit::Failure
     } else {
-        0
+        Exit::Success
     }
 }
 

@@ -55,17 +55,43 @@ impl Summary {
     }
 }
 
-/// The exit code of `copil check`: 2 when a file could not be compiled,
-/// 1 when an error remains (or a warning with `deny_warnings`), else 0.
-pub fn exit_code(reports: &[FileReport], deny_warnings: bool) -> i32 {
+/// The exit codes of copil (DESIGN §6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: compliant (or the command did what it was asked).
+    Success = 0,
+    /// 1: rule errors remain (or warnings, with `--deny warnings`).
+    Failure = 1,
+    /// 2: the input could not be compiled (syntax, reference, I/O, bad
+    /// ruleset, bad arguments).
+    Invalid = 2,
+}
+
+impl Exit {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit.code())
+    }
+}
+
+/// The exit code of `copil check`: invalid when a file could not be
+/// compiled, failure when an error remains (or a warning with
+/// `deny_warnings`), else success.
+pub fn exit_code(reports: &[FileReport], deny_warnings: bool) -> Exit {
     if reports.iter().any(|r| !r.compiled) {
-        return 2;
+        return Exit::Invalid;
     }
     let s = Summary::of(reports);
     if s.errors > 0 || (deny_warnings && s.warnings > 0) {
-        1
+        Exit::Failure
     } else {
-        0
+        Exit::Success
     }
 }
 

@@ -68,6 +68,9 @@ pub struct ActiveRules {
     pub rules: Vec<Rule>,
     /// Their descriptions, by id.
     pub infos: Arc<[RuleInfo]>,
+    /// The rule ids kept by `--select`, when given: the others are not
+    /// run, and derogations of them are not judged.
+    pub selection: Option<Arc<std::collections::BTreeSet<String>>>,
 }
 
 /// The chain of rulesets (indexes into `sets`) of the profile `profile`.
@@ -212,6 +215,7 @@ pub(crate) fn compile(
         params: params.into_iter().map(|(k, v)| (k, v.value)).collect(),
         rules,
         infos: Arc::from(infos),
+        selection: None,
     }
 }
 

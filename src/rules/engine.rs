@@ -116,6 +116,15 @@ fn declaration(id: &str, g: &Gouvernance) -> Option<Span> {
 fn derogations(active: &ActiveRules, g: &Gouvernance, out: &mut Vec<Diagnostic>) {
     let mut extra = Vec::new();
     for derogation in &g.derogations {
+        if active
+            .selection
+            .as_ref()
+            .is_some_and(|kept| !kept.contains(&derogation.regle))
+        {
+            // `--select` looks at some rules only: the others' derogations
+            // are neither applied nor judged.
+            continue;
+        }
         let Some(rule) = active.rules.iter().find(|r| r.info.id == derogation.regle) else {
             extra.push(
                 Diagnostic::new(

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use super::compile::{self, ActiveRules};
 use super::load::{self, RuleFile, RulesetDef};
-use crate::files::{display_path, io_message};
 use crate::diagnostic::Code;
 use crate::diagnostic::{self, Diagnostic};
+use crate::files::{display_path, io_message};
 use crate::reference::Zone;
 use crate::span::Span;
 
@@ -217,6 +217,7 @@ impl Rules {
                     params: BTreeMap::new(),
                     rules: Vec::new(),
                     infos: Arc::from(Vec::new()),
+                    selection: None,
                 })
             })
     }
@@ -230,6 +231,30 @@ impl Rules {
             Zone::Drom | Zone::Com if self.profiles.contains_key(OUTRE_MER) => OUTRE_MER,
             _ => NATIONAL,
         }
+    }
+
+    /// Keeps only the rules `ids` in every profile (`--select`). An id that
+    /// no loaded ruleset defines is an error, with a "did you mean".
+    pub fn select(&mut self, ids: &[String]) -> Result<(), String> {
+        let wanted: BTreeSet<String> = ids.iter().map(|id| id.trim().to_uppercase()).collect();
+        for id in &wanted {
+            if !self.ids.contains(id) {
+                let help = diagnostic::suggestion_help(id, self.ids.iter().map(String::as_str))
+                    .unwrap_or_else(|| "`copil rules` liste les règles en vigueur".to_string());
+                return Err(format!(
+                    "la règle `{id}` donnée à `--select` n'existe pas\n  aide : {help}"
+                ));
+            }
+        }
+        let selection = Arc::new(wanted);
+        for active in self.profiles.values_mut() {
+            let mut kept = (**active).clone();
+            kept.rules.retain(|r| selection.contains(&r.info.id));
+            kept.infos = kept.rules.iter().map(|r| r.info.clone()).collect();
+            kept.selection = Some(selection.clone());
+            *active = Arc::new(kept);
+        }
+        Ok(())
     }
 
     /// The rules of a profile by name.
