@@ -59,7 +59,7 @@ fn sarif_of_files_that_do_not_compile_exits_2() {
         Some(2),
         "compile errors give exit code 2"
     );
-    let _: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let _: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn a_waived_error_is_a_skipped_case() {
 
 fn hostile_report() -> FileReport {
     let message = "50 % des EPCI : a,b\r\nligne 2 <&> \"x\" ::error::";
-    let mut report = copil::check::FileReport::failed(
+    let mut report = FileReport::failed(
         "dossier, avec: virgule/isère.copil".to_string(),
         vec![
             Diagnostic::rule("FNE-COM-02", Severity::Error, Span::new(0, 3), message)

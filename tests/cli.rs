@@ -303,6 +303,9 @@ fn explain_says_what_a_compiler_code_means() {
     let out = copil(&["explain", "copil::cycle"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(text.starts_with("copil::cycle — cycle de `rend_compte`"), "{text}");
+    assert!(
+        text.starts_with("copil::cycle — cycle de `rend_compte`"),
+        "{text}"
+    );
     assert!(text.contains("le fichier ne compile pas"), "{text}");
 }

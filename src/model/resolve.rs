@@ -186,7 +186,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .map(|k| k.article().to_string())
                     .collect::<Vec<_>>();
-                let wanted = crate::diagnostic::join_ou(&wanted);
+                let wanted = diagnostic::join_ou(&wanted);
                 self.error(
                     Diagnostic::error(
                         Code::Nature,
@@ -207,10 +207,7 @@ impl<'a> Resolver<'a> {
                     .filter(|(_, d)| want.contains(&d.kind))
                     .map(|(n, _)| n.as_str())
                     .collect();
-                let help = match crate::diagnostic::suggestion_help(
-                    &id.name,
-                    candidates.iter().copied(),
-                ) {
+                let help = match diagnostic::suggestion_help(&id.name, candidates.iter().copied()) {
                     Some(help) => help,
                     None => format!(
                         "déclarez-le avec `{} {} …`, ou corrigez le nom",
@@ -459,5 +456,5 @@ impl<'a> Resolver<'a> {
 /// `a`, `b`, `c` quoted and joined.
 pub(super) fn quoted(all: &[&str]) -> String {
     let items: Vec<String> = all.iter().map(|s| format!("`{s}`")).collect();
-    crate::diagnostic::join_ou(&items)
+    diagnostic::join_ou(&items)
 }

@@ -377,5 +377,10 @@ mod tests {
         );
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 10), [""]);
+        // A no-break space (U+00A0) keeps its words together.
+        assert_eq!(
+            wrap("Présidé par la préfecture\u{a0}★ et 1\u{a0}autre", 27),
+            ["Présidé par la préfecture\u{a0}★", "et 1\u{a0}autre"]
+        );
     }
 }

@@ -70,7 +70,7 @@ pub struct ActiveRules {
     pub infos: Arc<[RuleInfo]>,
     /// The rule ids kept by `--select`, when given: the others are not
     /// run, and derogations of them are not judged.
-    pub selection: Option<Arc<std::collections::BTreeSet<String>>>,
+    pub selection: Option<Arc<BTreeSet<String>>>,
 }
 
 /// The chain of rulesets (indexes into `sets`) of the profile `profile`.

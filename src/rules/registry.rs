@@ -160,7 +160,7 @@ impl Rules {
             && !profiles.contains_key(name)
         {
             let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
-            let help = match crate::diagnostic::suggestion_help(name, known.iter().copied()) {
+            let help = match diagnostic::suggestion_help(name, known.iter().copied()) {
                 Some(help) => help,
                 None => format!(
                     "profils disponibles : {}",

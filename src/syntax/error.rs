@@ -317,7 +317,7 @@ fn is_keyword(word: &str) -> bool {
 /// "`}` manquante", pointing at the `{` left open.
 pub(super) fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) -> Diagnostic {
     let mut d = Diagnostic::error(
-        diagnostic::Code::Syntaxe,
+        Code::Syntaxe,
         Span::new(brace, brace + 1),
         "accolade `}` manquante : ce bloc n'est jamais fermé",
     )

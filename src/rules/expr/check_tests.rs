@@ -160,7 +160,7 @@ fn unknown_param() {
 }
 
 fn test_support_root() -> Record {
-    super::test_support::root()
+    test_support::root()
 }
 
 #[test]
