@@ -44,14 +44,59 @@ impl From<pest::Span<'_>> for Span {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset. Scans the
+/// text: for more than one lookup in a text, build a [`LineIndex`] once.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(src, offset.min(src.len()));
-    let before = &src[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineIndex::new(src).line_col(src, offset)
+}
+
+/// The offsets where the lines of a text start, built once per text so
+/// that each position is found by binary search: reporting many
+/// diagnostics of one file stays linear.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Offset of the first byte of each line (`0` first).
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `src` (split at `\n`).
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = Vec::with_capacity(src.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 0-based line holding the byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The offset where the 0-based line `line` starts (the end of the text
+    /// past the last line).
+    pub fn line_start(&self, line: usize, src: &str) -> usize {
+        self.starts.get(line).copied().unwrap_or(src.len())
+    }
+
+    /// Number of lines.
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of `src`,
+    /// the text this index was built from.
+    pub fn line_col(&self, src: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(src, offset.min(src.len()));
+        let line = self.line(offset);
+        let column = src[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
 }
 
 fn floor_char_boundary(src: &str, mut offset: usize) -> usize {
@@ -73,5 +118,22 @@ mod tests {
         let x = src.find('x').unwrap();
         assert_eq!(line_col(src, x), (2, 11));
         assert_eq!(line_col(src, src.len()), (3, 1));
+    }
+
+    #[test]
+    fn the_index_agrees_with_a_scan_at_every_offset() {
+        let src = "a\r\nbé\n\n  x\ny";
+        let index = LineIndex::new(src);
+        for offset in 0..=src.len() + 2 {
+            let clamped = floor_char_boundary(src, offset.min(src.len()));
+            let before = &src[..clamped];
+            let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[start..].chars().count() + 1;
+            assert_eq!(index.line_col(src, offset), (line, column), "{offset}");
+        }
+        assert_eq!(index.lines(), 5);
+        assert_eq!(index.line_start(4, src), src.len() - 1);
+        assert_eq!(index.line_start(9, src), src.len());
     }
 }

@@ -5,12 +5,13 @@
 
 use crate::check::FileReport;
 use crate::diagnostic::Severity;
-use crate::span::line_col;
+use crate::span::LineIndex;
 
 /// The workflow commands of a check, one per line.
 pub fn github(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports {
+        let indexed = report.source.as_deref().map(|s| (s, LineIndex::new(s)));
         for d in &report.diagnostics {
             let command = match (d.severity, &d.waived) {
                 (_, Some(_)) | (Severity::Info, _) => "notice",
@@ -18,9 +19,9 @@ pub fn github(reports: &[FileReport]) -> String {
                 (Severity::Warning, None) => "warning",
             };
             let mut properties = vec![format!("file={}", property(&report.path))];
-            if let Some(src) = report.source.as_deref() {
-                let (line, col) = line_col(src, d.span.start);
-                let (end_line, end_col) = line_col(src, d.span.end.max(d.span.start));
+            if let Some((src, index)) = &indexed {
+                let (line, col) = index.line_col(src, d.span.start);
+                let (end_line, end_col) = index.line_col(src, d.span.end.max(d.span.start));
                 properties.push(format!("line={line}"));
                 properties.push(format!("col={col}"));
                 properties.push(format!("endLine={end_line}"));

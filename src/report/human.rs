@@ -3,11 +3,15 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{Summary, count};
 use crate::check::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::LineIndex;
 
 /// How to render the human report.
 #[derive(Clone, Copy, Debug)]
@@ -27,10 +31,55 @@ impl Default for HumanOptions {
     }
 }
 
+/// A file's text for miette. miette finds the lines around a span by
+/// scanning the text from its start, once per diagnostic: with thousands
+/// of diagnostics in a large file, that is quadratic. Here the lines are
+/// found through a [`LineIndex`], and miette reads only a window of a few
+/// lines around the span.
+struct IndexedSource<'a> {
+    name: &'a str,
+    text: &'a str,
+    index: LineIndex,
+}
+
+impl SourceCode for IndexedSource<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let start = span.offset().min(self.text.len());
+        let end = (span.offset() + span.len()).min(self.text.len());
+        // One line more on each side than miette keeps: it trims them itself.
+        let first = self
+            .index
+            .line(start)
+            .saturating_sub(context_lines_before + 1);
+        let last = self.index.line(end) + context_lines_after + 2;
+        let from = self.index.line_start(first, self.text);
+        let to = self.index.line_start(last, self.text);
+        let window = &self.text[from..to];
+        let inner = window.read_span(
+            &SourceSpan::new((span.offset() - from).into(), span.len()),
+            context_lines_before,
+            context_lines_after,
+        )?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
+}
+
 /// One diagnostic seen through miette.
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a IndexedSource<'a>,
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -66,7 +115,7 @@ impl miette::Diagnostic for Shown<'_> {
         )
     }
 
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+    fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(self.source)
     }
 
@@ -101,7 +150,12 @@ pub fn human_diagnostics(reports: &[FileReport], options: HumanOptions) -> Strin
         .with_links(false);
     let mut out = String::new();
     for report in reports {
-        let source = NamedSource::new(&report.path, report.source.clone().unwrap_or_default());
+        let text = report.source.as_deref().unwrap_or_default();
+        let source = IndexedSource {
+            name: &report.path,
+            text,
+            index: LineIndex::new(text),
+        };
         if report.diagnostics.is_empty() {
             let name = report
                 .gouvernance

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Summary;
 use crate::check::FileReport;
-use crate::span::line_col;
+use crate::span::LineIndex;
 
 /// Version of the JSON contract.
 pub const VERSION: u32 = 1;
@@ -48,33 +48,35 @@ pub fn json(reports: &[FileReport]) -> String {
         version: VERSION,
         files: reports
             .iter()
-            .map(|r| File {
-                path: &r.path,
-                territoire: r.territoire.as_deref(),
-                compiled: r.compiled,
-                diagnostics: r
-                    .diagnostics
-                    .iter()
-                    .map(|d| {
-                        let (line, column) = r
-                            .source
-                            .as_deref()
-                            .map_or((1, 1), |src| line_col(src, d.span.start));
-                        Diag {
-                            code: d.code.as_str(),
-                            severity: d.severity.as_str(),
-                            message: &d.message,
-                            help: d.help.as_deref(),
-                            span: Span {
-                                start: d.span.start,
-                                end: d.span.end,
-                                line,
-                                column,
-                            },
-                            waived: d.waived.is_some(),
-                        }
-                    })
-                    .collect(),
+            .map(|r| {
+                let indexed = r.source.as_deref().map(|s| (s, LineIndex::new(s)));
+                File {
+                    path: &r.path,
+                    territoire: r.territoire.as_deref(),
+                    compiled: r.compiled,
+                    diagnostics: r
+                        .diagnostics
+                        .iter()
+                        .map(|d| {
+                            let (line, column) = indexed
+                                .as_ref()
+                                .map_or((1, 1), |(src, index)| index.line_col(src, d.span.start));
+                            Diag {
+                                code: d.code.as_str(),
+                                severity: d.severity.as_str(),
+                                message: &d.message,
+                                help: d.help.as_deref(),
+                                span: Span {
+                                    start: d.span.start,
+                                    end: d.span.end,
+                                    line,
+                                    column,
+                                },
+                                waived: d.waived.is_some(),
+                            }
+                        })
+                        .collect(),
+                }
             })
             .collect(),
         summary: Summary::of(reports),

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::check::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::escape::xml;
-use crate::span::line_col;
+use crate::span::LineIndex;
 
 /// The id of the case that gathers the compiler's own diagnostics.
 pub const COMPILATION: &str = "copil";
@@ -41,6 +41,7 @@ pub fn junit(reports: &[FileReport]) -> String {
     let mut suites = String::new();
     let (mut tests, mut failures, mut skipped) = (0, 0, 0);
     for report in reports {
+        let indexed = report.source.as_deref().map(|s| (s, LineIndex::new(s)));
         let cases = cases(report);
         let suite_failures = cases.iter().filter(|c| c.failed()).count();
         let suite_skipped = cases.iter().filter(|c| c.skipped()).count();
@@ -80,10 +81,9 @@ pub fn junit(reports: &[FileReport]) -> String {
             }
             suites.push_str(">\n");
             let line = |d: &Diagnostic| {
-                let (l, c) = report
-                    .source
-                    .as_deref()
-                    .map_or((1, 1), |src| line_col(src, d.span.start));
+                let (l, c) = indexed
+                    .as_ref()
+                    .map_or((1, 1), |(src, index)| index.line_col(src, d.span.start));
                 let mut text = format!(
                     "{}:{l}:{c} : {} : {}",
                     report.path,

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::rule_catalogue;
 use crate::check::FileReport;
 use crate::diagnostic::Severity;
-use crate::span::line_col;
+use crate::span::LineIndex;
 
 /// The schema the output follows.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -56,12 +56,13 @@ pub fn sarif(reports: &[FileReport]) -> String {
         .collect();
     let mut results = Vec::new();
     for report in reports {
+        let indexed = report.source.as_deref().map(|s| (s, LineIndex::new(s)));
         for d in &report.diagnostics {
             let mut region = serde_json::Map::new();
-            match report.source.as_deref() {
-                Some(src) => {
-                    let (line, column) = line_col(src, d.span.start);
-                    let (end_line, end_column) = line_col(src, d.span.end.max(d.span.start));
+            match &indexed {
+                Some((src, index)) => {
+                    let (line, column) = index.line_col(src, d.span.start);
+                    let (end_line, end_column) = index.line_col(src, d.span.end.max(d.span.start));
                     region.insert("startLine".into(), json!(line));
                     region.insert("startColumn".into(), json!(column));
                     region.insert("endLine".into(), json!(end_line));
