@@ -74,7 +74,7 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::comma => Other("`,`"),
         Rule::lbrace | Rule::membre_block | Rule::existant_block => Other("`{`"),
         Rule::rbrace => Other("`}`"),
-        Rule::EOI | Rule::rest => Other("la fin du fichier"),
+        Rule::EOI => Other("la fin du fichier"),
         Rule::territoire => Kw(Keyword::Territoire),
         Rule::periode => Kw(Keyword::Periode),
         Rule::membre => Kw(Keyword::Membre),

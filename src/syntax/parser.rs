@@ -35,8 +35,11 @@ pub fn parse(src: &str) -> Parsed {
     let mut offset = 0;
     loop {
         let rest = &src[offset..];
-        if let Ok(pairs) = CopilParser::parse(Rule::rest, rest) {
-            collect_comments(pairs, offset, &mut parsed.file.comments);
+        // Only whitespace and comments left: the end of the file. (Asking
+        // pest would build an error, with a scan for its line, before
+        // every declaration: quadratic in the number of declarations.)
+        if let Some(comments) = only_trivia(rest, offset) {
+            parsed.file.comments.extend(comments);
             break;
         }
         match CopilParser::parse(Rule::next_item, rest) {
@@ -83,6 +86,30 @@ pub fn parse(src: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// The comments of `text` (at `offset` in the file) when it holds nothing
+/// but the grammar's whitespace and comments.
+fn only_trivia(text: &str, offset: usize) -> Option<Vec<Comment>> {
+    let mut comments = Vec::new();
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'#' => {
+                let end = text[i..].find(['\r', '\n']).map_or(text.len(), |j| i + j);
+                comments.push(Comment {
+                    text: text[i + 1..end].to_string(),
+                    span: Span::new(offset + i, offset + end),
+                });
+                i = end;
+            }
+            _ if text[i..].starts_with('\u{feff}') => i += '\u{feff}'.len_utf8(),
+            _ => return None,
+        }
+    }
+    Some(comments)
 }
 
 fn collect_comments(
