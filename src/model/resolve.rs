@@ -129,6 +129,7 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
         actions,
         besoins,
         derogations,
+        lookup: Default::default(),
     };
     (Some(gouvernance), diagnostics)
 }

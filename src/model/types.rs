@@ -292,6 +292,22 @@ pub struct Gouvernance {
     pub besoins: Vec<Besoin>,
     /// Waived rules.
     pub derogations: Vec<Derogation>,
+    /// Members and comités by id, built on the first lookup.
+    #[serde(skip)]
+    pub(crate) lookup: Lookup,
+}
+
+/// The positions of members and comités by id: lookups in constant time,
+/// so that the analyses and renders stay linear in the size of the file.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lookup {
+    table: std::sync::OnceLock<LookupTable>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct LookupTable {
+    membres: std::collections::HashMap<String, usize>,
+    comites: std::collections::HashMap<String, usize>,
 }
 
 /// The territory a file governs.
@@ -569,13 +585,27 @@ impl Membre {
 }
 
 impl Gouvernance {
+    fn table(&self) -> &LookupTable {
+        self.lookup.table.get_or_init(|| {
+            let mut table = LookupTable::default();
+            // The first declaration wins, as the resolver's does.
+            for (i, m) in self.membres.iter().enumerate().rev() {
+                table.membres.insert(m.id.clone(), i);
+            }
+            for (i, c) in self.comites.iter().enumerate().rev() {
+                table.comites.insert(c.id.clone(), i);
+            }
+            table
+        })
+    }
+
     /// The member with this identifier.
     pub fn membre(&self, id: &str) -> Option<&Membre> {
-        self.membres.iter().find(|m| m.id == id)
+        self.table().membres.get(id).map(|&i| &self.membres[i])
     }
 
     /// The comité with this identifier.
     pub fn comite(&self, id: &str) -> Option<&Comite> {
-        self.comites.iter().find(|c| c.id == id)
+        self.table().comites.get(id).map(|&i| &self.comites[i])
     }
 }

@@ -45,14 +45,14 @@ fn evaluate_rule(
     out: &mut Vec<Diagnostic>,
 ) -> Result<(), EvalError> {
     let root = ValueEnv::new(facts, &active.params);
-    let elements = match &rule.for_each {
-        Some(binding) => expr::eval_binding(binding, &root)?
-            .into_iter()
-            .map(|v| (Some(binding.var.name.as_str()), v))
-            .collect(),
-        None => vec![(None, Value::Null)],
+    let (var, elements) = match &rule.for_each {
+        Some(binding) => (
+            Some(binding.var.name.as_str()),
+            expr::eval_binding(binding, &root)?,
+        ),
+        None => (None, std::borrow::Cow::Owned(vec![Value::Null])),
     };
-    for (var, element) in &elements {
+    for element in elements.iter() {
         let bound;
         let env = match var {
             Some(name) => {
@@ -104,11 +104,9 @@ fn span_of(value: &Value) -> Option<Span> {
 
 /// The declaration of an identifier (member, comité, existing body, roadmap).
 fn declaration(id: &str, g: &Gouvernance) -> Option<Span> {
-    g.membres
-        .iter()
-        .find(|m| m.id == id)
+    g.membre(id)
         .map(|m| m.span)
-        .or_else(|| g.comites.iter().find(|c| c.id == id).map(|c| c.span))
+        .or_else(|| g.comite(id).map(|c| c.span))
         .or_else(|| g.existants.iter().find(|e| e.id == id).map(|e| e.span))
         .or_else(|| g.feuilles.iter().find(|f| f.id == id).map(|f| f.span))
 }

@@ -97,9 +97,16 @@ pub fn eval_bool(expr: &Expr, env: &ValueEnv<'_>) -> Result<bool, EvalError> {
 }
 
 /// The elements a `for_each` binding walks (none for `null`).
-pub fn eval_binding(binding: &Binding, env: &ValueEnv<'_>) -> Result<Vec<Value>, EvalError> {
-    let list = value(&binding.list, env)?;
-    Ok(elements(&list, binding.list.span, "for_each")?.to_vec())
+/// Borrowed from the fact model when the list is one of its fields: the
+/// elements are never copied.
+pub fn eval_binding<'v>(
+    binding: &Binding,
+    env: &ValueEnv<'v>,
+) -> Result<Cow<'v, [Value]>, EvalError> {
+    Ok(match value(&binding.list, env)? {
+        Cow::Borrowed(list) => Cow::Borrowed(elements(list, binding.list.span, "for_each")?),
+        Cow::Owned(list) => Cow::Owned(elements(&list, binding.list.span, "for_each")?.to_vec()),
+    })
 }
 
 fn value<'v>(expr: &Expr, env: &ValueEnv<'v>) -> Result<Cow<'v, Value>, EvalError> {

@@ -31,12 +31,24 @@ pub enum Type {
 }
 
 /// A record type: named fields, and how to name the record in French
-/// messages.
-#[derive(Debug, Clone, PartialEq)]
+/// messages. Shared behind an `Arc`: the type checker copies types at every
+/// field access, and the fact model's records nest deeply.
+#[derive(Debug, Clone)]
 pub struct Record {
+    inner: Arc<RecordInner>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct RecordInner {
     name: String,
     plural: String,
     fields: BTreeMap<String, Type>,
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+    }
 }
 
 impl Record {
@@ -46,9 +58,11 @@ impl Record {
     /// noun: "comités", "actions".
     pub fn new(name: impl Into<String>, plural: impl Into<String>) -> Record {
         Record {
-            name: name.into(),
-            plural: plural.into(),
-            fields: BTreeMap::new(),
+            inner: Arc::new(RecordInner {
+                name: name.into(),
+                plural: plural.into(),
+                fields: BTreeMap::new(),
+            }),
         }
     }
 
@@ -60,37 +74,42 @@ impl Record {
 
     /// Adds or replaces a field.
     pub fn insert(&mut self, name: impl Into<String>, ty: Type) {
-        self.fields.insert(name.into(), ty);
+        Arc::make_mut(&mut self.inner)
+            .fields
+            .insert(name.into(), ty);
     }
 
     /// The type of a field.
     pub fn get(&self, name: &str) -> Option<&Type> {
-        self.fields.get(name)
+        self.inner.fields.get(name)
     }
 
     /// The record's name with its article ("un comité").
     pub fn name(&self) -> &str {
-        &self.name
+        &self.inner.name
     }
 
     /// The record's plural noun ("comités").
     pub fn plural(&self) -> &str {
-        &self.plural
+        &self.inner.plural
     }
 
     /// The fields, by name in alphabetical order.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &Type)> {
-        self.fields.iter().map(|(name, ty)| (name.as_str(), ty))
+        self.inner
+            .fields
+            .iter()
+            .map(|(name, ty)| (name.as_str(), ty))
     }
 
     /// The field names in alphabetical order.
     pub fn field_names(&self) -> impl Iterator<Item = &str> {
-        self.fields.keys().map(String::as_str)
+        self.inner.fields.keys().map(String::as_str)
     }
 
     /// Whether the record has no field.
     pub fn is_empty(&self) -> bool {
-        self.fields.is_empty()
+        self.inner.fields.is_empty()
     }
 }
 
