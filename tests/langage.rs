@@ -366,9 +366,7 @@ fn the_national_rules_table_follows_the_ruleset() {
             "warning" => "avertissement",
             _ => "information",
         };
-        let row = doc
-            .lines()
-            .find(|l| l.starts_with(&format!("| `{id}` |")));
+        let row = doc.lines().find(|l| l.starts_with(&format!("| `{id}` |")));
         match row {
             None => wrong.push(format!("no row for {id}")),
             Some(row) if !row.contains(&title) || !row.contains(severity) => wrong.push(format!(
@@ -391,5 +389,8 @@ fn the_national_rules_table_follows_the_ruleset() {
 fn the_readme_points_to_the_reference() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    assert!(readme.contains("(docs/langage.md)"), "README.md links {DOC}");
+    assert!(
+        readme.contains("(docs/langage.md)"),
+        "README.md links {DOC}"
+    );
 }
