@@ -2,7 +2,7 @@
 # Banc d'essai national de copil : le temps de processus entiers, tels que
 # l'ANCT les lance en intégration continue, sur les 101 départements.
 #
-#   benches/national.sh            # tout (≈ 5 min aujourd'hui, surtout les délais dépassés)
+#   benches/national.sh            # tout (≈ 3 min aujourd'hui, surtout les délais dépassés)
 #   DELAI=120 benches/national.sh  # délai maximal d'une commande (60 s par défaut)
 #   GARDER=1 benches/national.sh   # garde le dossier temporaire (corpus, JSON, mesures)
 #
@@ -68,10 +68,12 @@ put isere.octets "$(wc -c <examples/isere.copil)"
 put isere38.octets "$(wc -c <"$TMP/k1/38.copil")"
 put isere38.lignes "$(wc -l <"$TMP/k1/38.copil")"
 put reference.octets "$(cat data/*.tsv | wc -c)"
+put machine.coeurs "$(nproc)"
+put machine.charge "$(cut -d' ' -f1 /proc/loadavg)"
 
 # mesure CLÉ COMMANDE… : un premier passage sous `timeout` et `/usr/bin/time -v`
 # (temps écoulé, mémoire de pointe, code de sortie) ; s'il est assez court,
-# hyperfine répète la commande (10 fois au moins sous 0,5 s, 3 fois sous 5 s).
+# hyperfine répète la commande (10 fois au moins sous 0,5 s, 3 fois sous 15 s).
 mesure() {
   local key=$1
   shift
@@ -94,7 +96,7 @@ mesure() {
   local runs
   if [ "$ms" -lt 500 ]; then
     runs=(--warmup 3 --min-runs 10)
-  elif [ "$ms" -lt 5000 ]; then
+  elif [ "$ms" -lt 15000 ]; then
     runs=(--warmup 0 --runs 3)
   else
     put "$key.moyenne" "$(echo "$ms" | awk '{print $1 / 1000}')"
@@ -260,7 +262,7 @@ else:
 tr, sr = temps("regorus")
 interne = res.get("regorus.interne")
 ligne(f"regorus, 5 règles en Rego sur le modèle de faits exporté ({taille(res['json.octets'])} de JSON)",
-      tr + (f", dont évaluation {nombre(float(interne), 1)} ms et hors démarrage {nombre(float(res['regorus.interne_total']), 1)} ms" if interne else ""), "—")
+      tr + (f" ; mesuré dans le processus (un passage) : évaluation {nombre(float(interne), 1)} ms, total hors démarrage {nombre(float(res['regorus.interne_total']), 1)} ms" if interne else ""), "—")
 tc, sc = temps("copil5")
 quoi = "`copil check --select` des 5 règles, corpus `.copil`" if res["select"] == "oui" else "`copil check` (toutes les règles : `--select` absent de ce binaire)"
 ligne(quoi, tc, "—")
@@ -273,4 +275,5 @@ if res["accord"] == "oui":
 else:
     acc = f"DIFFÉRENTES ❌ : {res['accord.ecarts']} couples (fichier, règle) diffèrent ; copil {res['accord.copil']}, regorus {res['accord.regorus']} (détail sur la sortie d'erreur)"
 ligne("copil et regorus trouvent les mêmes violations (règle, nombre, par fichier)", acc, "identiques")
+ligne("machine (les mesures sont bruitées si elle est chargée)", f"{res['machine.coeurs']} cœurs, charge moyenne {res['machine.charge'].replace('.', ',')} au départ", "—")
 EOF
