@@ -16,6 +16,7 @@
 //! The other tests keep the reference complete: every compiler code, every
 //! ruleset and expression code, and every national rule has its entry.
 
+use copil::diagnostic::{Code, Stage};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -280,13 +281,14 @@ fn the_reference_keeps_its_examples() {
     );
 }
 
-/// A new compiler code forces an entry in the reference.
+/// A new code (of the one table, `copil::diagnostic::Code`) forces an
+/// entry in the reference.
 #[test]
-fn every_compiler_code_is_documented() {
+fn every_code_is_documented() {
     let doc = doc();
-    let missing: Vec<&str> = copil::diagnostic::codes::ALL
+    let missing: Vec<&str> = Code::ALL
         .iter()
-        .map(|(code, _)| *code)
+        .map(|code| code.as_str())
         .filter(|code| !doc.contains(&format!("`{code}`")))
         .collect();
     assert!(missing.is_empty(), "{DOC} does not name {missing:?}");
@@ -297,55 +299,20 @@ fn every_compiler_code_is_documented() {
 /// in a UTF-8 Markdown block).
 #[test]
 fn every_compiler_diagnostic_has_an_example() {
-    use copil::diagnostic::codes::{LECTURE, UTF8};
     let doc = doc();
     let announced: BTreeSet<String> = blocks(&doc)
         .iter()
         .filter_map(|b| expectation(&b.info).ok())
         .flat_map(|e| e.erreurs.into_iter().chain(e.signale))
         .collect();
-    let missing: Vec<&str> = copil::diagnostic::codes::ALL
+    let missing: Vec<&str> = Code::ALL
         .iter()
-        .map(|(code, _)| *code)
-        .filter(|code| ![LECTURE, UTF8].contains(code) && !announced.contains(*code))
+        .filter(|code| code.stage() == Stage::Fichier)
+        .filter(|code| ![Code::Lecture, Code::Utf8].contains(code))
+        .map(|code| code.as_str())
+        .filter(|code| !announced.contains(*code))
         .collect();
     assert!(missing.is_empty(), "{DOC} has no example of {missing:?}");
-}
-
-/// The codes of rulesets and of the expression language are listed too.
-#[test]
-fn ruleset_and_expression_codes_are_documented() {
-    use copil::rules::expr::ErrorKind;
-    use copil::rules::load::codes::*;
-    let doc = doc();
-    let mut codes = vec![
-        TOML,
-        CHAMP,
-        EXTENDS,
-        DOUBLON,
-        PROFIL,
-        EVALUATION,
-        DEROGATION_INTERDITE,
-        DEROGATION_INUTILE,
-    ];
-    codes.extend(
-        [
-            ErrorKind::Syntax,
-            ErrorKind::UnknownName,
-            ErrorKind::UnknownField,
-            ErrorKind::UnknownParam,
-            ErrorKind::UnknownFunction,
-            ErrorKind::Arity,
-            ErrorKind::Type,
-            ErrorKind::Eval,
-        ]
-        .map(ErrorKind::code),
-    );
-    let missing: Vec<&str> = codes
-        .into_iter()
-        .filter(|code| !doc.contains(&format!("`{code}`")))
-        .collect();
-    assert!(missing.is_empty(), "{DOC} does not name {missing:?}");
 }
 
 /// The table of national rules follows `rules/national.toml`: one row per
