@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use super::{Exit, RulesOptions, human_options, load_rules, print};
-use crate::check::check_file;
 use crate::files::collect_paths;
 use crate::report;
 
@@ -72,7 +71,7 @@ pub fn run(args: &Args) -> Exit {
         eprintln!("copil : aucun fichier .copil sous les chemins donnés");
         return Exit::Invalid;
     }
-    let reports: Vec<_> = files.iter().map(|p| check_file(p, &rules)).collect();
+    let reports = crate::check::check_files(&files, &rules);
     let text = match args.format {
         CheckFormat::Human => report::human(&reports, human_options(true)),
         CheckFormat::Json => report::json(&reports),

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use super::{Exit, RulesOptions, load_rules, write_output};
-use crate::check::check_file;
 use crate::files::collect_paths;
 use crate::report::national;
 
@@ -52,7 +51,7 @@ pub fn run(args: &Args) -> Exit {
         eprintln!("copil : aucun fichier .copil sous les chemins donnés");
         return Exit::Invalid;
     }
-    let reports: Vec<_> = files.iter().map(|p| check_file(p, &rules)).collect();
+    let reports = crate::check::check_files(&files, &rules);
     let view = national::national(&reports);
     let text = match args.format {
         ReportFormat::Markdown => national::markdown(&view),

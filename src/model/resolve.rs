@@ -63,6 +63,10 @@ pub(super) struct Resolver<'a> {
     /// Resolved members by identifier, filled before anything refers to them.
     pub(super) membres: BTreeMap<String, Membre>,
     pub(super) territoire: Option<TerritoireInfo>,
+    /// The "did you mean" index of the declared names, by the kinds looked
+    /// for, built on the first unknown name: a file with thousands of
+    /// unknown names indexes its declarations once.
+    pub(super) suggesters: Vec<(Vec<DeclKind>, diagnostic::Suggester)>,
 }
 
 /// Resolves a parsed file. `known_rules` are the rule ids a `derogation`
@@ -82,6 +86,7 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
         diagnostics: Vec::new(),
         membres: BTreeMap::new(),
         territoire: None,
+        suggesters: Vec::new(),
     };
     r.declare();
     let territoire = r.territoire();
@@ -202,13 +207,21 @@ impl<'a> Resolver<'a> {
             }
             None if self.skipped.contains(&id.name) => None,
             None => {
-                let candidates: Vec<&str> = self
-                    .symbols
-                    .iter()
-                    .filter(|(_, d)| want.contains(&d.kind))
-                    .map(|(n, _)| n.as_str())
-                    .collect();
-                let help = match diagnostic::suggestion_help(&id.name, candidates.iter().copied()) {
+                let index = match self.suggesters.iter().position(|(k, _)| k == want) {
+                    Some(i) => i,
+                    None => {
+                        let suggester = diagnostic::Suggester::new(
+                            self.symbols
+                                .iter()
+                                .filter(|(_, d)| want.contains(&d.kind))
+                                .map(|(n, _)| n.as_str()),
+                        );
+                        self.suggesters.push((want.to_vec(), suggester));
+                        self.suggesters.len() - 1
+                    }
+                };
+                let suggestion = self.suggesters[index].1.suggest(&id.name);
+                let help = match suggestion.map(|s| diagnostic::did_you_mean(&id.name, s)) {
                     Some(help) => help,
                     None => format!(
                         "déclarez-le avec `{} {} …`, ou corrigez le nom",
