@@ -9,8 +9,8 @@
 //! readable width. Links are orthogonal polylines. A title and a legend
 //! frame the chart. Every user string is XML-escaped.
 //!
-//! Two steps: [`layout`] computes every position and size (boxes, rows,
-//! link routes, legend) into a [`Layout`], with no text written; [`write`]
+//! Two steps: `layout` computes every position and size (boxes, rows,
+//! link routes, legend) into a `Layout`, with no text written; `write`
 //! turns the `Layout` into SVG text.
 
 use std::fmt::Write as _;
