@@ -1,13 +1,13 @@
 //! Resolution of `membre` declarations: nature, official code checked in
 //! the reference data, libellé compared with the official name, attributes.
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::reference::checksum;
 use crate::span::Span;
 use crate::syntax::ast::{self, Attr, Item, MembreAttr};
 
 use super::resolve::Resolver;
 use super::types::*;
+use super::wording::{self, Repeated, ValueOf};
 
 /// What the reference data says of a collectivité.
 struct Official {
@@ -68,7 +68,7 @@ impl Resolver<'_> {
     fn membre(&mut self, decl: &ast::MembreDecl) -> Option<Membre> {
         let nature = self.enumeration(
             &decl.nature,
-            "la nature du membre",
+            ValueOf::NatureMembre,
             Nature::ALL,
             Nature::parse,
         )?;
@@ -110,12 +110,12 @@ impl Resolver<'_> {
         let mut seen: [Option<Span>; 3] = [None; 3];
         for attr in &decl.attrs {
             let (slot, name, span) = match attr {
-                MembreAttr::Siret(a) => (0, "`siret`", a.span),
-                MembreAttr::Region(a) => (1, "`region`", a.span),
-                MembreAttr::Tags(a) => (2, "`tags`", a.span),
+                MembreAttr::Siret(a) => (0, "siret", a.span),
+                MembreAttr::Region(a) => (1, "region", a.span),
+                MembreAttr::Tags(a) => (2, "tags", a.span),
             };
             if let Some(first) = seen[slot] {
-                self.repeated(name, span, first);
+                self.repeated(Repeated::Keyword(name), span, first);
                 continue;
             }
             seen[slot] = Some(span);
@@ -139,31 +139,16 @@ impl Resolver<'_> {
         attr: &Attr<ast::Code>,
     ) -> Option<String> {
         if nature != Nature::Hub {
-            self.error(
-                Diagnostic::error(
-                    Code::Incompatible,
-                    attr.span,
-                    format!(
-                        "l'attribut `region` est réservé aux Hubs, et `{}` est de nature `{nature}`",
-                        decl.id.name
-                    ),
-                )
-                .label("attribut inattendu")
-                .help("retirez `region` : la région d'une collectivité vient des données de référence"),
-            );
+            self.error(wording::region_reserved_to_hubs(
+                attr.span,
+                &decl.id.name,
+                nature,
+            ));
             return None;
         }
         let code = self.reference.normalize_region_code(&attr.value.value);
         if code.is_none() {
-            self.error(
-                Diagnostic::error(
-                    Code::Reference,
-                    attr.value.span,
-                    format!("la région `{}` n'existe pas", attr.value.value),
-                )
-                .label("code de région inconnu")
-                .help(region_help()),
-            );
+            self.error(wording::unknown_region(&attr.value));
         }
         code
     }
@@ -194,18 +179,7 @@ impl Resolver<'_> {
     fn collectivite(&mut self, decl: &ast::MembreDecl, nature: Nature) -> Option<Official> {
         let Some(code) = &decl.code else {
             let kind = nature.code_kind().expect("collectivités have codes");
-            self.error(
-                Diagnostic::error(
-                    Code::Manquant,
-                    decl.nature.span,
-                    format!("le membre `{}` est une collectivité sans code officiel", decl.id.name),
-                )
-                .label(format!("{kind} attendu après la nature"))
-                .help(format!(
-                    "écrivez `membre {} {nature} CODE`, avec le {kind} ; le nom officiel viendra des données de référence",
-                    decl.id.name
-                )),
-            );
+            self.error(wording::collectivite_without_code(decl, nature, kind));
             return None;
         };
         let libelle = decl.libelle.as_ref();
@@ -218,21 +192,7 @@ impl Resolver<'_> {
         if let Some(libelle) = libelle
             && normalize(&libelle.value) != normalize(&official.nom)
         {
-            self.error(
-                Diagnostic::warning(
-                    Code::Libelle,
-                    libelle.span,
-                    format!(
-                        "le libellé « {} » diffère du nom officiel « {} »",
-                        libelle.value, official.nom
-                    ),
-                )
-                .label("libellé non officiel")
-                .help(format!(
-                    "retirez le libellé (le nom officiel vient des données de référence) ou écrivez « {} »",
-                    official.nom
-                )),
-            );
+            self.error(wording::libelle_not_official(libelle, &official.nom));
         }
         Some(official)
     }
@@ -253,15 +213,7 @@ impl Resolver<'_> {
                 Err(Reported)
             }
             Nature::Sgar if self.reference.region(&code.value).is_none() => {
-                self.error(
-                    Diagnostic::error(
-                        Code::Reference,
-                        code.span,
-                        format!("la région `{}` n'existe pas", code.value),
-                    )
-                    .label("code de région inconnu")
-                    .help(region_help()),
-                );
+                self.error(wording::unknown_region(code));
                 Err(Reported)
             }
             _ => Ok(()),
@@ -276,18 +228,7 @@ impl Resolver<'_> {
         if !needs_libelle || decl.libelle.is_some() {
             return true;
         }
-        self.error(
-            Diagnostic::error(
-                Code::Manquant,
-                decl.id.span,
-                format!("le membre `{}` n'a pas de libellé", decl.id.name),
-            )
-            .label("libellé attendu")
-            .help(format!(
-                "une structure se nomme : `membre {} {nature} \"Nom de la structure\"`",
-                decl.id.name
-            )),
-        );
+        self.error(wording::missing_libelle(&decl.id, nature));
         false
     }
 
@@ -348,21 +289,7 @@ impl Resolver<'_> {
 
     /// A code written on a member whose nature has none.
     fn no_code(&mut self, decl: &ast::MembreDecl, nature: Nature, code: &ast::Code) {
-        self.error(
-            Diagnostic::error(
-                Code::Incompatible,
-                code.span,
-                format!(
-                    "un membre de nature `{nature}` n'a pas de code officiel : `{}` est en trop",
-                    code.value
-                ),
-            )
-            .label("code inattendu")
-            .help(format!(
-                "pour identifier la structure, donnez son SIRET : `membre {} {nature} \"…\" {{ siret N }}`",
-                decl.id.name
-            )),
-        );
+        self.error(wording::unexpected_code(code, &decl.id.name, nature));
     }
 
     /// Looks a collectivité up in the reference data; reports a malformed
@@ -388,33 +315,15 @@ impl Resolver<'_> {
     /// (5 characters).
     fn check_code_format(&mut self, nature: Nature, code: &ast::Code) -> bool {
         let value = code.value.as_str();
-        match nature {
+        let wrong = match nature {
             Nature::Epci if value.len() != 9 || !value.bytes().all(|b| b.is_ascii_digit()) => {
-                self.error(
-                    Diagnostic::error(
-                        Code::CodeInvalide,
-                        code.span,
-                        format!("`{value}` n'est pas un SIREN : un SIREN compte 9 chiffres"),
-                    )
-                    .label("SIREN attendu")
-                    .help("le SIREN d'un EPCI figure dans la base nationale de l'intercommunalité (BANATIC)"),
-                );
-                false
+                wording::siren_format(code)
             }
-            Nature::Commune if value.len() != 5 => {
-                self.error(
-                    Diagnostic::error(
-                        Code::CodeInvalide,
-                        code.span,
-                        format!("`{value}` n'est pas un code INSEE de commune : il compte 5 caractères"),
-                    )
-                    .label("code INSEE attendu")
-                    .help("le code INSEE (COG) n'est pas le code postal : Grenoble est `38185`, pas `38000`"),
-                );
-                false
-            }
-            _ => true,
-        }
+            Nature::Commune if value.len() != 5 => wording::insee_format(code),
+            _ => return true,
+        };
+        self.error(wrong);
+        false
     }
 
     /// What the reference data says of the collectivité of that nature
@@ -467,42 +376,24 @@ impl Resolver<'_> {
     /// SIREN with a wrong key, or a collectivité that does not exist.
     fn report_absent(&mut self, nature: Nature, code: &ast::Code, id: &str, libelle: Option<&str>) {
         let value = code.value.as_str();
-        if nature == Nature::Epci && !checksum::siren_valid(value) {
-            let help = match self.nearest_epci(value) {
-                Some((siren, nom)) => format!(
-                    "la clé de contrôle (dernier chiffre) ne correspond pas : vouliez-vous dire `{siren}` ({nom}) ?"
-                ),
-                None => "la clé de contrôle (dernier chiffre) ne correspond pas : vérifiez une faute de frappe".to_string(),
-            };
-            self.error(
-                Diagnostic::error(
-                    Code::CodeInvalide,
-                    code.span,
-                    format!("`{value}` n'est pas un SIREN valide"),
+        let d = match nature {
+            Nature::Epci if !checksum::siren_valid(value) => {
+                let nearest = self.nearest_epci(value);
+                wording::siren_key(
+                    code,
+                    nearest.as_ref().map(|(s, n)| (s.as_str(), n.as_str())),
                 )
-                .label("clé de contrôle fausse")
-                .help(help),
-            );
-            return;
-        }
-        let (what, help) = match nature {
-            Nature::Region => ("la région", region_help()),
-            Nature::Departement => ("le département", self.suggest_departement(value)),
-            Nature::Epci => (
-                "l'EPCI de SIREN",
-                "ce SIREN n'est pas celui d'un EPCI à fiscalité propre au 1er janvier 2026 (données COG) ; une commune se déclare avec `commune CODE_INSEE`".to_string(),
-            ),
-            _ => ("la commune de code INSEE", self.commune_help(value, id, libelle)),
+            }
+            Nature::Region => wording::absent_region(code),
+            Nature::Departement => wording::absent_departement(code),
+            Nature::Epci => wording::absent_epci(code),
+            _ => {
+                let named =
+                    looks_postal(value).then(|| self.communes_named_like(value, id, libelle));
+                wording::absent_commune(code, named.as_deref())
+            }
         };
-        self.error(
-            Diagnostic::error(
-                Code::Reference,
-                code.span,
-                format!("{what} `{value}` n'existe pas"),
-            )
-            .label("absent des données de référence")
-            .help(help),
-        );
+        self.error(d);
     }
 
     /// The EPCI of the territory whose SIREN is closest to `value` (one or
@@ -523,99 +414,57 @@ impl Resolver<'_> {
             })
     }
 
-    /// Help for an unknown commune code: a postal code is not an INSEE
-    /// code; the commune named like the member may give the right one.
-    fn commune_help(&self, value: &str, id: &str, libelle: Option<&str>) -> String {
-        let postal =
-            value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) && value.ends_with('0');
-        let departement = value.get(..2).unwrap_or_default();
+    /// The communes (name, INSEE code) of the département of a postal
+    /// code that are named like the member (its identifier or its libellé):
+    /// the INSEE code it probably meant.
+    fn communes_named_like(
+        &self,
+        postal: &str,
+        id: &str,
+        libelle: Option<&str>,
+    ) -> Vec<(&'static str, &'static str)> {
+        let reference: &'static crate::reference::Reference = self.reference;
+        let departement = postal.get(..2).unwrap_or_default();
         let wanted: Vec<String> = [Some(id), libelle]
             .into_iter()
             .flatten()
             .map(crate::diagnostic::fold)
             .collect();
-        let named: Vec<String> = if postal {
-            let mut found: Vec<String> = self
-                .reference
-                .communes()
-                .filter(|c| c.departement == departement)
-                .filter(|c| {
-                    let nom = crate::diagnostic::fold(&c.nom);
-                    wanted.iter().any(|w| {
-                        *w == nom
-                            || w.replace(['-', ' ', '\''], "") == nom.replace(['-', ' ', '\''], "")
-                    })
+        reference
+            .communes()
+            .filter(|c| c.departement == departement)
+            .filter(|c| {
+                let nom = crate::diagnostic::fold(&c.nom);
+                wanted.iter().any(|w| {
+                    *w == nom
+                        || w.replace(['-', ' ', '\''], "") == nom.replace(['-', ' ', '\''], "")
                 })
-                .map(|c| format!("{} est `{}`", c.nom, c.insee))
-                .collect();
-            found.sort();
-            found
-        } else {
-            Vec::new()
-        };
-        match (postal, named.is_empty()) {
-            (true, false) => format!(
-                "`{value}` ressemble à un code postal, pas à un code INSEE : {}",
-                named.join(", ")
-            ),
-            (true, true) => format!(
-                "`{value}` ressemble à un code postal, pas à un code INSEE : cherchez le code officiel de la commune (COG)"
-            ),
-            _ => {
-                "vérifiez le code INSEE (COG 2026) ; une commune nouvelle a pu remplacer l'ancienne"
-                    .to_string()
-            }
-        }
+            })
+            .map(|c| (c.nom.as_str(), c.insee.as_str()))
+            .collect()
     }
 
-    /// Checks a SIRET: 14 digits, Luhn key (La Poste's rule for its SIREN).
+    /// Checks a SIRET: no spaces, 14 digits, Luhn key (La Poste's rule for
+    /// its SIREN).
     fn siret(&mut self, code: &ast::Code) -> Option<String> {
         let value = &code.value;
-        if value.contains(' ') {
-            let joined: String = value.split_whitespace().collect();
-            self.error(
-                Diagnostic::error(
-                    Code::CodeInvalide,
-                    code.span,
-                    format!("un SIRET s'écrit sans espace : `{value}`"),
-                )
-                .label("espaces dans le SIRET")
-                .help(format!("écrivez `siret {joined}`")),
-            );
-            return None;
-        }
-        if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
-            self.error(
-                Diagnostic::error(
-                    Code::Siret,
-                    code.span,
-                    format!("`{value}` n'est pas un SIRET : un SIRET compte 14 chiffres"),
-                )
-                .label("SIRET invalide")
-                .help("un SIRET est le SIREN (9 chiffres) suivi du NIC (5 chiffres), sans espace"),
-            );
-            return None;
-        }
-        if !checksum::siret_valid(value) {
-            self.error(
-                Diagnostic::error(
-                    Code::Siret,
-                    code.span,
-                    format!("le SIRET `{value}` a une clé de contrôle invalide"),
-                )
-                .label("clé de Luhn fausse")
-                .help(
-                    "vérifiez une faute de frappe : le SIRET figure sur l'annuaire des entreprises",
-                ),
-            );
-            return None;
-        }
-        Some(value.clone())
+        let wrong = if value.contains(' ') {
+            wording::siret_spaces(code)
+        } else if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
+            wording::siret_format(code)
+        } else if !checksum::siret_valid(value) {
+            wording::siret_key(code)
+        } else {
+            return Some(value.clone());
+        };
+        self.error(wrong);
+        None
     }
 }
 
-fn region_help() -> String {
-    "donnez le code officiel (COG) de la région : `84` pour Auvergne-Rhône-Alpes, `01` pour la Guadeloupe…".to_string()
+/// A commune code that looks like a postal code (5 digits ending in 0).
+fn looks_postal(value: &str) -> bool {
+    value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) && value.ends_with('0')
 }
 
 /// Compares libellés without minding apostrophes, dashes or spacing.
