@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::ast::{self, Attr, BodyAttr, Ident, Item, PilotageAttr};
 
 use super::resolve::{DeclKind, Resolver};
 use super::types::*;
+use super::wording::{self, Autre, Repeated, Role, ValueOf};
 
 /// The attributes of a comité or an existing body, once read.
 #[derive(Default)]
@@ -29,7 +29,7 @@ impl Resolver<'_> {
         for item in &self.file.items {
             if let Item::Pilotage(p) = item {
                 match found {
-                    Some(first) => self.repeated("le bloc `pilotage`", p.span, first.span),
+                    Some(first) => self.repeated(Repeated::Block("pilotage"), p.span, first.span),
                     None => found = Some(p),
                 }
             }
@@ -51,57 +51,34 @@ impl Resolver<'_> {
         let mut copilotes_span = None;
         for attr in &decl.attrs {
             let (slot, name, span) = match attr {
-                PilotageAttr::Prefet(a) => (0, "`prefet`", a.span),
-                PilotageAttr::Pilote(a) => (1, "`pilote`", a.span),
-                PilotageAttr::Copilotes(a) => (2, "`copilotes`", a.span),
-                PilotageAttr::Coordination(a) => (3, "`coordination`", a.span),
+                PilotageAttr::Prefet(a) => (0, "prefet", a.span),
+                PilotageAttr::Pilote(a) => (1, "pilote", a.span),
+                PilotageAttr::Copilotes(a) => (2, "copilotes", a.span),
+                PilotageAttr::Coordination(a) => (3, "coordination", a.span),
             };
             if let Some(first) = seen[slot] {
-                self.repeated(name, span, first);
+                self.repeated(Repeated::Keyword(name), span, first);
                 continue;
             }
             seen[slot] = Some(span);
             match attr {
-                PilotageAttr::Prefet(a) => {
-                    pilotage.prefet = self.member(
-                        &a.value,
-                        "`prefet` désigne le membre de nature `prefecture`",
-                    )
-                }
+                PilotageAttr::Prefet(a) => pilotage.prefet = self.member(&a.value, Role::Prefet),
                 PilotageAttr::Pilote(a) => {
                     pilote_span = Some(a.span);
-                    pilotage.pilote = self.member(
-                        &a.value,
-                        "`pilote` désigne la collectivité qui copilote avec le préfet",
-                    )
+                    pilotage.pilote = self.member(&a.value, Role::Pilote)
                 }
                 PilotageAttr::Copilotes(a) => {
                     copilotes_span = Some(a.span);
-                    pilotage.copilotes = self.members(
-                        &a.value,
-                        "`copilotes` liste les membres signataires de l'accord de copilotage",
-                    )
+                    pilotage.copilotes = self.members(&a.value, Role::Copilotes)
                 }
                 PilotageAttr::Coordination(a) => {
-                    pilotage.coordination = self.member(
-                        &a.value,
-                        "`coordination` désigne le membre qui porte le poste de coordination",
-                    )
+                    pilotage.coordination = self.member(&a.value, Role::Coordination)
                 }
             }
         }
         if let (Some(p), Some(c)) = (pilote_span, copilotes_span) {
             let (first, second) = if p.start < c.start { (p, c) } else { (c, p) };
-            self.error(
-                Diagnostic::error(
-                    Code::Incompatible,
-                    second,
-                    "le pilotage a soit un `pilote`, soit des `copilotes`, pas les deux",
-                )
-                .label("second mode de pilotage")
-                .related(first, "premier mode de pilotage")
-                .help("une collectivité pilote seule : `pilote ID` ; un accord multi-acteurs : `copilotes ID, ID`"),
-            );
+            self.error(wording::pilote_and_copilotes(second, first));
         }
         pilotage.porteurs = match &pilotage.pilote {
             Some(p) => vec![p.clone()],
@@ -118,7 +95,7 @@ impl Resolver<'_> {
     }
 
     /// Looks up one member.
-    fn member(&mut self, id: &Ident, role: &str) -> Option<String> {
+    fn member(&mut self, id: &Ident, role: Role) -> Option<String> {
         self.lookup(id, &[DeclKind::Membre], role)
             .map(|_| id.name.clone())
     }
@@ -130,7 +107,7 @@ impl Resolver<'_> {
             let Item::Comite(decl) = item else { continue };
             let kind = self.enumeration(
                 &decl.kind,
-                "le type de comité",
+                ValueOf::TypeComite,
                 ComiteType::ALL,
                 ComiteType::parse,
             );
@@ -138,11 +115,10 @@ impl Resolver<'_> {
                 kind == Some(ComiteType::Autre),
                 &decl.kind,
                 decl.precision.as_ref(),
-                "type",
-                &format!(
-                    "comite {} autre \"thématique\" \"{}\"",
-                    decl.id.name, decl.nom.value
-                ),
+                Autre::Comite {
+                    id: &decl.id.name,
+                    nom: &decl.nom.value,
+                },
             );
             let parts = self.body_parts(&decl.attrs, true);
             let Some(kind) = kind else { continue };
@@ -169,17 +145,20 @@ impl Resolver<'_> {
         let mut out = Vec::new();
         for item in &file.items {
             let Item::Existant(decl) = item else { continue };
-            let contrat =
-                self.enumeration(&decl.contrat, "le contrat", Contrat::ALL, Contrat::parse);
+            let contrat = self.enumeration(
+                &decl.contrat,
+                ValueOf::Contrat,
+                Contrat::ALL,
+                Contrat::parse,
+            );
             self.precision(
                 contrat == Some(Contrat::Autre),
                 &decl.contrat,
                 decl.precision.as_ref(),
-                "contrat",
-                &format!(
-                    "existant {} autre \"convention locale\" \"{}\"",
-                    decl.id.name, decl.nom.value
-                ),
+                Autre::Existant {
+                    id: &decl.id.name,
+                    nom: &decl.nom.value,
+                },
             );
             let parts = self.body_parts(&decl.attrs, false);
             let Some(contrat) = contrat else { continue };
@@ -202,30 +181,11 @@ impl Resolver<'_> {
         autre: bool,
         value: &Ident,
         precision: Option<&ast::Str>,
-        what: &str,
-        example: &str,
+        what: Autre,
     ) {
         match (autre, precision) {
-            (true, None) => self.error(
-                Diagnostic::error(
-                    Code::Manquant,
-                    value.span,
-                    format!("le {what} `autre` demande une précision"),
-                )
-                .label("précision attendue après `autre`")
-                .help(format!(
-                    "écrivez la précision juste après `autre`, par exemple `{example}`"
-                )),
-            ),
-            (false, Some(p)) => self.error(
-                Diagnostic::error(
-                    Code::Incompatible,
-                    p.span,
-                    format!("seul le {what} `autre` prend une précision"),
-                )
-                .label("précision en trop")
-                .help("gardez une seule chaîne : le nom"),
-            ),
+            (true, None) => self.error(wording::precision_missing(value, what)),
+            (false, Some(p)) => self.error(wording::precision_unexpected(p, what)),
             _ => {}
         }
     }
@@ -235,32 +195,35 @@ impl Resolver<'_> {
         let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
         for attr in attrs {
             let (name, span) = match attr {
-                BodyAttr::Presidence(a) => ("`presidence`", a.span),
-                BodyAttr::Membres(a) => ("`membres`", a.span),
-                BodyAttr::Frequence(a) => ("`frequence`", a.span),
-                BodyAttr::Perimetre(a) => ("`perimetre`", a.span),
-                BodyAttr::RendCompte(a) => ("`rend_compte`", a.span),
-                BodyAttr::Adosse(a) => ("`adosse`", a.span),
-                BodyAttr::Mission(a) => ("`mission`", a.span),
+                BodyAttr::Presidence(a) => ("presidence", a.span),
+                BodyAttr::Membres(a) => ("membres", a.span),
+                BodyAttr::Frequence(a) => ("frequence", a.span),
+                BodyAttr::Perimetre(a) => ("perimetre", a.span),
+                BodyAttr::RendCompte(a) => ("rend_compte", a.span),
+                BodyAttr::Adosse(a) => ("adosse", a.span),
+                BodyAttr::Mission(a) => ("mission", a.span),
             };
             if let Some(first) = seen.insert(name, span) {
-                self.repeated(name, span, first);
+                self.repeated(Repeated::Keyword(name), span, first);
                 continue;
             }
             match attr {
                 BodyAttr::Presidence(a) => {
-                    parts.presidence = self.members(&a.value, "`presidence` liste les membres qui président")
+                    parts.presidence = self.members(&a.value, Role::Presidence)
                 }
-                BodyAttr::Membres(a) => {
-                    parts.membres = self.members(&a.value, "`membres` liste les membres qui siègent")
-                }
+                BodyAttr::Membres(a) => parts.membres = self.members(&a.value, Role::Membres),
                 BodyAttr::Frequence(a) => {
-                    parts.frequence = self.enumeration(&a.value, "la fréquence", Frequence::ALL, Frequence::parse)
+                    parts.frequence = self.enumeration(
+                        &a.value,
+                        ValueOf::Frequence,
+                        Frequence::ALL,
+                        Frequence::parse,
+                    )
                 }
                 BodyAttr::Perimetre(a) => parts.perimetre = Some(self.perimetre(a)),
                 BodyAttr::RendCompte(a) => {
                     if self
-                        .lookup(&a.value, &[DeclKind::Comite], "`rend_compte` désigne le comité auquel celui-ci rend compte")
+                        .lookup(&a.value, &[DeclKind::Comite], Role::RendCompte)
                         .is_some()
                     {
                         parts.rend_compte = Some((a.value.name.clone(), a.span));
@@ -268,11 +231,7 @@ impl Resolver<'_> {
                 }
                 BodyAttr::Adosse(a) => {
                     if self
-                        .lookup(
-                            &a.value,
-                            &[DeclKind::Existant],
-                            "`adosse` désigne l'instance existante (`existant`) au sein de laquelle le comité se réunit",
-                        )
+                        .lookup(&a.value, &[DeclKind::Existant], Role::Adosse)
                         .is_some()
                     {
                         parts.adosse = Some(a.value.name.clone());
@@ -346,29 +305,11 @@ impl Resolver<'_> {
         let mut communes = BTreeSet::new();
         for id in &attr.value {
             if keyword(id, self) {
-                self.error(
-                    Diagnostic::error(
-                        Code::Incompatible,
-                        id.span,
-                        format!(
-                            "`{}` ne se combine pas avec d'autres éléments de périmètre",
-                            id.name
-                        ),
-                    )
-                    .label("périmètre entier")
-                    .help(format!(
-                        "écrivez soit `perimetre {}`, soit une liste d'EPCI ou de communes",
-                        id.name
-                    )),
-                );
+                self.error(wording::perimetre_not_alone(id));
                 continue;
             }
             if self
-                .lookup(
-                    id,
-                    &[DeclKind::Membre],
-                    "un périmètre se compose d'EPCI ou de communes déclarés comme membres",
-                )
+                .lookup(id, &[DeclKind::Membre], Role::Perimetre)
                 .is_none()
             {
                 continue;
@@ -389,16 +330,7 @@ impl Resolver<'_> {
                 }
                 nature => {
                     let span = self.symbols.get(&id.name).map_or(m.span, |d| d.span);
-                    self.error(
-                        Diagnostic::error(
-                            Code::Nature,
-                            id.span,
-                            format!("`{}` est de nature `{nature}` : un périmètre se compose d'EPCI ou de communes", id.name),
-                        )
-                        .label("EPCI ou commune attendu")
-                        .related(span, format!("`{}` est déclaré ici", id.name))
-                        .help("pour tout le département, écrivez `perimetre departement` ; pour la région, `perimetre region`"),
-                    );
+                    self.error(wording::perimetre_nature(id, nature, span));
                     continue;
                 }
             }
@@ -454,25 +386,11 @@ impl Resolver<'_> {
                         .unwrap_or(0);
                     let mut rotated: Vec<&str> = cycle[first_idx..].to_vec();
                     rotated.extend_from_slice(&cycle[..first_idx]);
-                    let shown = rotated
+                    let links: Vec<(&str, &str, Span)> = rotated
                         .iter()
-                        .chain(rotated.first())
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(" → ");
-                    let (_, span) = target[rotated[0]];
-                    let mut d = Diagnostic::error(
-                        Code::Cycle,
-                        span,
-                        format!("cycle de `rend_compte` : {shown}"),
-                    )
-                    .label(format!("`{}` rend compte à `{}`", rotated[0], target[rotated[0]].0))
-                    .help("un comité rend compte à un niveau supérieur : brisez le cycle en retirant l'un de ces `rend_compte`");
-                    for c in &rotated[1..] {
-                        let (to, span) = target[c];
-                        d = d.related(span, format!("`{c}` rend compte à `{to}`"));
-                    }
-                    self.error(d);
+                        .map(|&c| (c, target[c].0, target[c].1))
+                        .collect();
+                    self.error(wording::cycle(&links));
                     break;
                 }
                 path.push(next);
@@ -494,7 +412,7 @@ impl Resolver<'_> {
                     .lookup(
                         id,
                         &[DeclKind::Comite, DeclKind::Feuille],
-                        "`sans_chevauchement` porte sur des comités ou des feuilles de route",
+                        Role::SansChevauchement,
                     )
                     .is_some()
                     && !ids.contains(&id.name)
@@ -503,15 +421,7 @@ impl Resolver<'_> {
                 }
             }
             if decl.ids.len() < 2 {
-                self.error(
-                    Diagnostic::error(
-                        Code::Manquant,
-                        decl.span,
-                        "une contrainte `sans_chevauchement` porte sur au moins deux instances",
-                    )
-                    .label("une seule instance")
-                    .help("écrivez `sans_chevauchement a, b` avec les comités ou feuilles de route dont les périmètres doivent être disjoints"),
-                );
+                self.error(wording::sans_chevauchement_alone(decl.span));
             }
             out.push(SansChevauchement {
                 ids,
@@ -527,7 +437,7 @@ impl Resolver<'_> {
         for item in &file.items {
             if let Item::Crsn(c) = item {
                 match found {
-                    Some(first) => self.repeated("le bloc `crsn`", c.span, first.span),
+                    Some(first) => self.repeated(Repeated::Block("crsn"), c.span, first.span),
                     None => found = Some(c),
                 }
             }
@@ -536,15 +446,7 @@ impl Resolver<'_> {
         let region = match self.reference.normalize_region_code(&decl.region.value) {
             Some(r) => r,
             None => {
-                self.error(
-                    Diagnostic::error(
-                        Code::Reference,
-                        decl.region.span,
-                        format!("la région `{}` n'existe pas", decl.region.value),
-                    )
-                    .label("code de région inconnu")
-                    .help("donnez le code officiel (COG) de la région de la CRSN, par exemple `crsn 84`"),
-                );
+                self.error(wording::unknown_crsn_region(&decl.region));
                 return None;
             }
         };
@@ -552,14 +454,11 @@ impl Resolver<'_> {
         let mut first: Option<Span> = None;
         for line in &decl.membres {
             if let Some(f) = first {
-                self.repeated("`membres`", line.span, f);
+                self.repeated(Repeated::Keyword("membres"), line.span, f);
                 continue;
             }
             first = Some(line.span);
-            membres = self.members(
-                &line.value,
-                "`membres` liste les membres qui siègent à la CRSN",
-            );
+            membres = self.members(&line.value, Role::CrsnMembres);
         }
         Some(Crsn {
             region,

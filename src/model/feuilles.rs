@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::ast::{self, ActionAttr, BesoinOption, FeuilleAttr, Item};
 
 use super::resolve::{DeclKind, Resolver};
 use super::types::*;
+use super::wording::{self, Autre, Repeated, Role, ValueOf, Years};
 
 impl Resolver<'_> {
     pub(super) fn feuilles(&mut self, periode: &Periode) -> (Vec<FeuilleDeRoute>, Vec<Action>) {
@@ -29,39 +29,34 @@ impl Resolver<'_> {
             let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
             for attr in &decl.attrs {
                 let once = match attr {
-                    FeuilleAttr::Porteur(a) => Some(("`porteur`", a.span)),
-                    FeuilleAttr::Perimetre(a) => Some(("`perimetre`", a.span)),
-                    FeuilleAttr::Contrat(a) => Some(("`contrat`", a.span)),
-                    FeuilleAttr::Diagnostic(a) => Some(("`diagnostic`", a.span)),
+                    FeuilleAttr::Porteur(a) => Some(("porteur", a.span)),
+                    FeuilleAttr::Perimetre(a) => Some(("perimetre", a.span)),
+                    FeuilleAttr::Contrat(a) => Some(("contrat", a.span)),
+                    FeuilleAttr::Diagnostic(a) => Some(("diagnostic", a.span)),
                     FeuilleAttr::Action(_) => None,
                 };
                 if let Some((name, span)) = once
                     && let Some(first) = seen.insert(name, span)
                 {
-                    self.repeated(name, span, first);
+                    self.repeated(Repeated::Keyword(name), span, first);
                     continue;
                 }
                 match attr {
                     FeuilleAttr::Porteur(a) => {
                         porteur = self
-                            .lookup(
-                                &a.value,
-                                &[DeclKind::Membre],
-                                "`porteur` désigne le membre qui porte la feuille de route",
-                            )
+                            .lookup(&a.value, &[DeclKind::Membre], Role::Porteur)
                             .map(|_| a.value.name.clone())
                     }
                     FeuilleAttr::Perimetre(a) => perimetre = Some(self.perimetre(a)),
                     FeuilleAttr::Contrat(a) => {
                         let (value, precision) = &a.value;
                         contrat =
-                            self.enumeration(value, "le contrat", Contrat::ALL, Contrat::parse);
+                            self.enumeration(value, ValueOf::Contrat, Contrat::ALL, Contrat::parse);
                         self.precision(
                             contrat == Some(Contrat::Autre),
                             value,
                             precision.as_ref(),
-                            "contrat",
-                            "contrat autre \"convention locale\"",
+                            Autre::Contrat,
                         );
                         contrat_precision = precision.as_ref().map(|p| p.value.clone());
                     }
@@ -113,40 +108,32 @@ impl Resolver<'_> {
         let mut financeurs: BTreeMap<String, Span> = BTreeMap::new();
         for attr in &decl.attrs {
             let once = match attr {
-                ActionAttr::Porteurs(a) => Some(("`porteurs`", a.span)),
-                ActionAttr::Besoins(a) => Some(("`besoins`", a.span)),
-                ActionAttr::Annees(a) => Some(("`annees`", a.span)),
-                ActionAttr::Budget(a) => Some(("`budget`", a.span)),
+                ActionAttr::Porteurs(a) => Some(("porteurs", a.span)),
+                ActionAttr::Besoins(a) => Some(("besoins", a.span)),
+                ActionAttr::Annees(a) => Some(("annees", a.span)),
+                ActionAttr::Budget(a) => Some(("budget", a.span)),
                 ActionAttr::Financement(_) => None,
             };
             if let Some((name, span)) = once
                 && let Some(first) = seen.insert(name, span)
             {
-                self.repeated(name, span, first);
+                self.repeated(Repeated::Keyword(name), span, first);
                 continue;
             }
             match attr {
-                ActionAttr::Porteurs(a) => {
-                    action.porteurs = self.members(
-                        &a.value,
-                        "`porteurs` liste les membres qui portent l'action",
-                    )
-                }
+                ActionAttr::Porteurs(a) => action.porteurs = self.members(&a.value, Role::Porteurs),
                 ActionAttr::Besoins(a) => {
                     for b in &a.value {
-                        if let Some(kind) = self.enumeration(
-                            b,
-                            "le besoin d'ingénierie",
-                            BesoinKind::ALL,
-                            BesoinKind::parse,
-                        ) && !action.besoins.contains(&kind)
+                        if let Some(kind) =
+                            self.enumeration(b, ValueOf::Besoin, BesoinKind::ALL, BesoinKind::parse)
+                            && !action.besoins.contains(&kind)
                         {
                             action.besoins.push(kind);
                         }
                     }
                 }
                 ActionAttr::Annees(a) => {
-                    if self.check_range(&a.value, "les années") {
+                    if self.check_range(&a.value, Years::Annees) {
                         action.debut = Some(a.value.start);
                         action.fin = Some(a.value.end);
                     }
@@ -155,15 +142,11 @@ impl Resolver<'_> {
                 ActionAttr::Financement(a) => {
                     let (who, amount) = &a.value;
                     if let Some(first) = financeurs.insert(who.name.clone(), a.span) {
-                        self.repeated(&format!("le financement de `{}`", who.name), a.span, first);
+                        self.repeated(Repeated::Financement(&who.name), a.span, first);
                         continue;
                     }
                     if self
-                        .lookup(
-                            who,
-                            &[DeclKind::Membre],
-                            "`financement` nomme le membre qui s'engage, puis le montant",
-                        )
+                        .lookup(who, &[DeclKind::Membre], Role::Financement)
                         .is_some()
                     {
                         action.financements.push(Financement {
@@ -185,7 +168,7 @@ impl Resolver<'_> {
         for item in &file.items {
             if let Item::Besoins(b) = item {
                 match found {
-                    Some(first) => self.repeated("le bloc `besoins`", b.span, first.span),
+                    Some(first) => self.repeated(Repeated::Block("besoins"), b.span, first.span),
                     None => found = Some(b),
                 }
             }
@@ -196,14 +179,14 @@ impl Resolver<'_> {
         for line in &decl.besoins {
             let Some(kind) = self.enumeration(
                 &line.besoin,
-                "le besoin d'ingénierie",
+                ValueOf::Besoin,
                 BesoinKind::ALL,
                 BesoinKind::parse,
             ) else {
                 continue;
             };
             if let Some(first) = lines.insert(kind, line.span) {
-                self.repeated(&format!("le besoin `{kind}`"), line.span, first);
+                self.repeated(Repeated::Besoin(kind), line.span, first);
                 continue;
             }
             let mut besoin = Besoin {
@@ -217,12 +200,12 @@ impl Resolver<'_> {
             let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
             for option in &line.options {
                 let (name, span) = match option {
-                    BesoinOption::Etp(a) => ("`etp`", a.span),
-                    BesoinOption::Prestation(a) => ("`prestation`", a.span),
-                    BesoinOption::Priorite(a) => ("`priorite`", a.span),
+                    BesoinOption::Etp(a) => ("etp", a.span),
+                    BesoinOption::Prestation(a) => ("prestation", a.span),
+                    BesoinOption::Priorite(a) => ("priorite", a.span),
                 };
                 if let Some(first) = seen.insert(name, span) {
-                    self.repeated(name, span, first);
+                    self.repeated(Repeated::Keyword(name), span, first);
                     continue;
                 }
                 match option {
@@ -233,15 +216,7 @@ impl Resolver<'_> {
                         if v >= 1.0 && v.fract() == 0.0 && v <= 99.0 {
                             besoin.priorite = Some(v as u32);
                         } else {
-                            self.error(
-                                Diagnostic::error(
-                                    Code::Valeur,
-                                    a.value.span,
-                                    format!("la priorité `{}` n'est pas un rang", a.value.raw),
-                                )
-                                .label("entier de 1 à 99 attendu")
-                                .help("la priorité est un rang : `priorite 1` pour le besoin le plus urgent"),
-                            );
+                            self.error(wording::priorite_not_rank(&a.value));
                         }
                     }
                 }
@@ -261,43 +236,16 @@ impl Resolver<'_> {
             };
             let rule = &decl.rule;
             if !self.known_rules.contains(&rule.value.as_str()) {
-                let help = match crate::diagnostic::suggestion_help(
-                    &rule.value,
-                    self.known_rules.iter().copied(),
-                ) {
-                    Some(help) => help,
-                    None => "`copil rules` liste les règles en vigueur et leurs identifiants"
-                        .to_string(),
-                };
-                self.error(
-                    Diagnostic::error(
-                        Code::DerogationRegleInconnue,
-                        rule.span,
-                        format!("dérogation à une règle inconnue `{}`", rule.value),
-                    )
-                    .label("règle inconnue")
-                    .help(help),
-                );
+                let d = wording::unknown_rule(rule, self.known_rules.iter().copied());
+                self.error(d);
                 continue;
             }
             if let Some(first) = seen.insert(rule.value.clone(), decl.span) {
-                self.repeated(
-                    &format!("la dérogation à `{}`", rule.value),
-                    decl.span,
-                    first,
-                );
+                self.repeated(Repeated::Derogation(&rule.value), decl.span, first);
                 continue;
             }
             if decl.motif.value.trim().is_empty() {
-                self.error(
-                    Diagnostic::error(
-                        Code::Manquant,
-                        decl.motif.span,
-                        format!("la dérogation à `{}` n'a pas de motif", rule.value),
-                    )
-                    .label("motif vide")
-                    .help("une dérogation se justifie : écrivez pourquoi la règle ne s'applique pas à ce territoire"),
-                );
+                self.error(wording::derogation_without_motif(&decl.motif, &rule.value));
                 continue;
             }
             out.push(Derogation {

@@ -1,13 +1,13 @@
 //! Resolution of `membre` declarations: nature, official code checked in
 //! the reference data, libellé compared with the official name, attributes.
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::reference::checksum;
 use crate::span::Span;
-use crate::syntax::ast::{self, Item, MembreAttr};
+use crate::syntax::ast::{self, Attr, Item, MembreAttr};
 
 use super::resolve::Resolver;
 use super::types::*;
+use super::wording::{self, Repeated, ValueOf};
 
 /// What the reference data says of a collectivité.
 struct Official {
@@ -17,6 +17,28 @@ struct Official {
     departements: Vec<String>,
     population: Option<u64>,
 }
+
+/// What a member's block says.
+#[derive(Default)]
+struct MembreAttrs {
+    siret: Option<String>,
+    /// A Hub's région, normalised.
+    region: Option<String>,
+    tags: Vec<String>,
+}
+
+/// A member's identity: from the reference data for a collectivité, from
+/// its declaration otherwise.
+struct Identity {
+    code: Option<String>,
+    nom: String,
+    region: Option<String>,
+    departements: Vec<String>,
+    population: Option<u64>,
+}
+
+/// A problem already reported: the member is left unresolved.
+struct Reported;
 
 impl Resolver<'_> {
     /// Resolves every member, in declaration order.
@@ -41,243 +63,237 @@ impl Resolver<'_> {
         }
     }
 
+    /// Resolves one member: its nature, its block's attributes, its code
+    /// checked against the reference data, its libellé, its identity.
     fn membre(&mut self, decl: &ast::MembreDecl) -> Option<Membre> {
         let nature = self.enumeration(
             &decl.nature,
-            "la nature du membre",
+            ValueOf::NatureMembre,
             Nature::ALL,
             Nature::parse,
         )?;
-        let mut siret = None;
-        let mut region_attr: Option<(String, Span)> = None;
-        let mut tags: Vec<String> = Vec::new();
-        let mut seen: [Option<Span>; 3] = [None; 3];
-        for attr in &decl.attrs {
-            let (slot, name, span) = match attr {
-                MembreAttr::Siret(a) => (0, "`siret`", a.span),
-                MembreAttr::Region(a) => (1, "`region`", a.span),
-                MembreAttr::Tags(a) => (2, "`tags`", a.span),
-            };
-            if let Some(first) = seen[slot] {
-                self.repeated(name, span, first);
-                continue;
-            }
-            seen[slot] = Some(span);
-            match attr {
-                MembreAttr::Siret(a) => siret = self.siret(&a.value),
-                MembreAttr::Region(a) => {
-                    if nature != Nature::Hub {
-                        self.error(
-                            Diagnostic::error(
-                                Code::Incompatible,
-                                a.span,
-                                format!(
-                                    "l'attribut `region` est réservé aux Hubs, et `{}` est de nature `{nature}`",
-                                    decl.id.name
-                                ),
-                            )
-                            .label("attribut inattendu")
-                            .help("retirez `region` : la région d'une collectivité vient des données de référence"),
-                        );
-                    } else {
-                        match self.reference.normalize_region_code(&a.value.value) {
-                            Some(code) => region_attr = Some((code, a.value.span)),
-                            None => self.error(
-                                Diagnostic::error(
-                                    Code::Reference,
-                                    a.value.span,
-                                    format!("la région `{}` n'existe pas", a.value.value),
-                                )
-                                .label("code de région inconnu")
-                                .help(region_help()),
-                            ),
-                        }
-                    }
-                }
-                MembreAttr::Tags(a) => tags = a.value.iter().map(|t| t.name.clone()).collect(),
-            }
-        }
-
-        let libelle = decl.libelle.as_ref();
-        let code = decl.code.as_ref();
-        let official = match nature.categorie() {
-            Categorie::Collectivite => {
-                let Some(code) = code else {
-                    let kind = nature.code_kind().expect("collectivités have codes");
-                    self.error(
-                        Diagnostic::error(
-                            Code::Manquant,
-                            decl.nature.span,
-                            format!("le membre `{}` est une collectivité sans code officiel", decl.id.name),
-                        )
-                        .label(format!("{kind} attendu après la nature"))
-                        .help(format!(
-                            "écrivez `membre {} {nature} CODE`, avec le {kind} ; le nom officiel viendra des données de référence",
-                            decl.id.name
-                        )),
-                    );
-                    return None;
-                };
-                let official = self.official(
-                    nature,
-                    code,
-                    &decl.id.name,
-                    libelle.map(|l| l.value.as_str()),
-                )?;
-                if let Some(libelle) = libelle
-                    && normalize(&libelle.value) != normalize(&official.nom)
-                {
-                    self.error(
-                        Diagnostic::warning(
-                            Code::Libelle,
-                            libelle.span,
-                            format!(
-                                "le libellé « {} » diffère du nom officiel « {} »",
-                                libelle.value, official.nom
-                            ),
-                        )
-                        .label("libellé non officiel")
-                        .help(format!(
-                            "retirez le libellé (le nom officiel vient des données de référence) ou écrivez « {} »",
-                            official.nom
-                        )),
-                    );
-                }
-                Some(official)
-            }
-            Categorie::Etat => match (nature, code) {
-                (Nature::Etat, Some(code)) => {
-                    self.no_code(decl, nature, code);
-                    return None;
-                }
-                (Nature::Prefecture, Some(code)) => {
-                    if self.reference.departement(&code.value).is_none() {
-                        self.unknown_departement(code);
-                        return None;
-                    }
-                    None
-                }
-                (Nature::Sgar, Some(code)) => {
-                    if self.reference.region(&code.value).is_none() {
-                        self.error(
-                            Diagnostic::error(
-                                Code::Reference,
-                                code.span,
-                                format!("la région `{}` n'existe pas", code.value),
-                            )
-                            .label("code de région inconnu")
-                            .help(region_help()),
-                        );
-                        return None;
-                    }
-                    None
-                }
-                _ => None,
-            },
-            Categorie::Structure => {
-                if let Some(code) = code {
-                    self.no_code(decl, nature, code);
-                    return None;
-                }
-                None
-            }
-        };
-
-        let needs_libelle =
-            matches!(nature.categorie(), Categorie::Structure) || nature == Nature::Etat;
-        if needs_libelle && libelle.is_none() {
-            self.error(
-                Diagnostic::error(
-                    Code::Manquant,
-                    decl.id.span,
-                    format!("le membre `{}` n'a pas de libellé", decl.id.name),
-                )
-                .label("libellé attendu")
-                .help(format!(
-                    "une structure se nomme : `membre {} {nature} \"Nom de la structure\"`",
-                    decl.id.name
-                )),
-            );
+        let attrs = self.membre_attrs(decl, nature);
+        let official = self.check_code(decl, nature).ok()?;
+        if !self.check_libelle_written(decl, nature) {
             return None;
         }
-
-        let territoire = self.territoire.as_ref();
-        let (code, nom, region, departements, population) = match official {
-            Some(o) => (Some(o.code), o.nom, o.region, o.departements, o.population),
-            None => {
-                let (code, region) = match nature {
-                    Nature::Prefecture => (
-                        code.map(|c| c.value.clone())
-                            .or_else(|| territoire.and_then(|t| t.codes.first().cloned())),
-                        None,
-                    ),
-                    Nature::Sgar => (
-                        code.map(|c| c.value.clone()),
-                        code.map(|c| c.value.clone())
-                            .or_else(|| territoire.map(|t| t.region.clone())),
-                    ),
-                    _ => (None, region_attr.map(|(c, _)| c)),
-                };
-                let nom = match (libelle, nature) {
-                    (Some(l), _) => l.value.clone(),
-                    (None, Nature::Prefecture) => {
-                        let dep = code.as_deref().and_then(|c| self.reference.departement(c));
-                        match dep {
-                            Some(d) => format!("Préfecture {}", d.de_nom()),
-                            None => "Préfecture".to_string(),
-                        }
-                    }
-                    (None, _) => {
-                        let reg = region.as_deref().and_then(|c| self.reference.region(c));
-                        match reg {
-                            Some(r) => format!("SGAR ({})", r.nom),
-                            None => "SGAR".to_string(),
-                        }
-                    }
-                };
-                let departements = match nature {
-                    Nature::Prefecture => code.iter().cloned().collect(),
-                    _ => Vec::new(),
-                };
-                (code, nom, region, departements, None)
-            }
+        let identity = match official {
+            Some(o) => Identity {
+                code: Some(o.code),
+                nom: o.nom,
+                region: o.region,
+                departements: o.departements,
+                population: o.population,
+            },
+            None => self.declared_identity(decl, nature, attrs.region),
         };
         Some(Membre {
             id: decl.id.name.clone(),
             nature,
             categorie: nature.categorie(),
             collectivite: nature.categorie() == Categorie::Collectivite,
-            code,
-            nom,
-            siret,
-            region,
-            departements,
-            population,
-            tags,
+            code: identity.code,
+            nom: identity.nom,
+            siret: attrs.siret,
+            region: identity.region,
+            departements: identity.departements,
+            population: identity.population,
+            tags: attrs.tags,
             span: decl.span,
         })
     }
 
-    /// A code written on a member whose nature has none.
-    fn no_code(&mut self, decl: &ast::MembreDecl, nature: Nature, code: &ast::Code) {
-        self.error(
-            Diagnostic::error(
-                Code::Incompatible,
-                code.span,
-                format!(
-                    "un membre de nature `{nature}` n'a pas de code officiel : `{}` est en trop",
-                    code.value
-                ),
-            )
-            .label("code inattendu")
-            .help(format!(
-                "pour identifier la structure, donnez son SIRET : `membre {} {nature} \"…\" {{ siret N }}`",
-                decl.id.name
-            )),
-        );
+    /// Reads the member's block: `siret`, `region` (Hubs only) and `tags`,
+    /// each once.
+    fn membre_attrs(&mut self, decl: &ast::MembreDecl, nature: Nature) -> MembreAttrs {
+        let mut attrs = MembreAttrs::default();
+        let mut seen: [Option<Span>; 3] = [None; 3];
+        for attr in &decl.attrs {
+            let (slot, name, span) = match attr {
+                MembreAttr::Siret(a) => (0, "siret", a.span),
+                MembreAttr::Region(a) => (1, "region", a.span),
+                MembreAttr::Tags(a) => (2, "tags", a.span),
+            };
+            if let Some(first) = seen[slot] {
+                self.repeated(Repeated::Keyword(name), span, first);
+                continue;
+            }
+            seen[slot] = Some(span);
+            match attr {
+                MembreAttr::Siret(a) => attrs.siret = self.siret(&a.value),
+                MembreAttr::Region(a) => attrs.region = self.hub_region(decl, nature, a),
+                MembreAttr::Tags(a) => {
+                    attrs.tags = a.value.iter().map(|t| t.name.clone()).collect()
+                }
+            }
+        }
+        attrs
     }
 
-    /// Looks a collectivité up in the reference data.
+    /// A Hub's `region`, normalised; reported on any other nature, or when
+    /// the région does not exist.
+    fn hub_region(
+        &mut self,
+        decl: &ast::MembreDecl,
+        nature: Nature,
+        attr: &Attr<ast::Code>,
+    ) -> Option<String> {
+        if nature != Nature::Hub {
+            self.error(wording::region_reserved_to_hubs(
+                attr.span,
+                &decl.id.name,
+                nature,
+            ));
+            return None;
+        }
+        let code = self.reference.normalize_region_code(&attr.value.value);
+        if code.is_none() {
+            self.error(wording::unknown_region(&attr.value));
+        }
+        code
+    }
+
+    /// Checks the member's official code: required and looked up for a
+    /// collectivité, a département or a région for a préfecture or a SGAR,
+    /// none for the others. Returns a collectivité's official data.
+    fn check_code(
+        &mut self,
+        decl: &ast::MembreDecl,
+        nature: Nature,
+    ) -> Result<Option<Official>, Reported> {
+        match nature.categorie() {
+            Categorie::Collectivite => self.collectivite(decl, nature).map(Some).ok_or(Reported),
+            Categorie::Etat => self.check_etat_code(decl, nature).map(|()| None),
+            Categorie::Structure => match &decl.code {
+                Some(code) => {
+                    self.no_code(decl, nature, code);
+                    Err(Reported)
+                }
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// A collectivité's official data, from its code; its libellé, if
+    /// written, is compared with the official name.
+    fn collectivite(&mut self, decl: &ast::MembreDecl, nature: Nature) -> Option<Official> {
+        let Some(code) = &decl.code else {
+            let kind = nature.code_kind().expect("collectivités have codes");
+            self.error(wording::collectivite_without_code(decl, nature, kind));
+            return None;
+        };
+        let libelle = decl.libelle.as_ref();
+        let official = self.official(
+            nature,
+            code,
+            &decl.id.name,
+            libelle.map(|l| l.value.as_str()),
+        )?;
+        if let Some(libelle) = libelle
+            && normalize(&libelle.value) != normalize(&official.nom)
+        {
+            self.error(wording::libelle_not_official(libelle, &official.nom));
+        }
+        Some(official)
+    }
+
+    /// The code of a service of the État: none for `etat`, an existing
+    /// département for a préfecture, an existing région for a SGAR.
+    fn check_etat_code(&mut self, decl: &ast::MembreDecl, nature: Nature) -> Result<(), Reported> {
+        let Some(code) = &decl.code else {
+            return Ok(());
+        };
+        match nature {
+            Nature::Etat => {
+                self.no_code(decl, nature, code);
+                Err(Reported)
+            }
+            Nature::Prefecture if self.reference.departement(&code.value).is_none() => {
+                self.unknown_departement(code);
+                Err(Reported)
+            }
+            Nature::Sgar if self.reference.region(&code.value).is_none() => {
+                self.error(wording::unknown_region(code));
+                Err(Reported)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A structure, or the État, is named by its libellé: reports a
+    /// missing one.
+    fn check_libelle_written(&mut self, decl: &ast::MembreDecl, nature: Nature) -> bool {
+        let needs_libelle =
+            matches!(nature.categorie(), Categorie::Structure) || nature == Nature::Etat;
+        if !needs_libelle || decl.libelle.is_some() {
+            return true;
+        }
+        self.error(wording::missing_libelle(&decl.id, nature));
+        false
+    }
+
+    /// The identity of a member that is not a collectivité: a préfecture's
+    /// département and a SGAR's région come from its code, else from the
+    /// territory; a Hub's région from its `region`; the name from the
+    /// libellé, else from the département or the région.
+    fn declared_identity(
+        &self,
+        decl: &ast::MembreDecl,
+        nature: Nature,
+        hub_region: Option<String>,
+    ) -> Identity {
+        let territoire = self.territoire.as_ref();
+        let written = decl.code.as_ref().map(|c| c.value.clone());
+        let (code, region) = match nature {
+            Nature::Prefecture => (
+                written.or_else(|| territoire.and_then(|t| t.codes.first().cloned())),
+                None,
+            ),
+            Nature::Sgar => (
+                written.clone(),
+                written.or_else(|| territoire.map(|t| t.region.clone())),
+            ),
+            _ => (None, hub_region),
+        };
+        let nom = match &decl.libelle {
+            Some(l) => l.value.clone(),
+            None => self.etat_nom(nature, code.as_deref(), region.as_deref()),
+        };
+        let departements = match nature {
+            Nature::Prefecture => code.iter().cloned().collect(),
+            _ => Vec::new(),
+        };
+        Identity {
+            code,
+            nom,
+            region,
+            departements,
+            population: None,
+        }
+    }
+
+    /// The name of a préfecture or a SGAR written without a libellé:
+    /// « Préfecture de l'Isère », « SGAR (Auvergne-Rhône-Alpes) ».
+    fn etat_nom(&self, nature: Nature, code: Option<&str>, region: Option<&str>) -> String {
+        if nature == Nature::Prefecture {
+            return match code.and_then(|c| self.reference.departement(c)) {
+                Some(d) => format!("Préfecture {}", d.de_nom()),
+                None => "Préfecture".to_string(),
+            };
+        }
+        match region.and_then(|c| self.reference.region(c)) {
+            Some(r) => format!("SGAR ({})", r.nom),
+            None => "SGAR".to_string(),
+        }
+    }
+
+    /// A code written on a member whose nature has none.
+    fn no_code(&mut self, decl: &ast::MembreDecl, nature: Nature, code: &ast::Code) {
+        self.error(wording::unexpected_code(code, &decl.id.name, nature));
+    }
+
+    /// Looks a collectivité up in the reference data; reports a malformed
+    /// code, or one the data does not know.
     fn official(
         &mut self,
         nature: Nature,
@@ -285,25 +301,45 @@ impl Resolver<'_> {
         id: &str,
         libelle: Option<&str>,
     ) -> Option<Official> {
-        let reference = self.reference;
+        if !self.check_code_format(nature, code) {
+            return None;
+        }
+        let found = self.reference_data(nature, &code.value);
+        if found.is_none() {
+            self.report_absent(nature, code, id, libelle);
+        }
+        found
+    }
+
+    /// The shape of an EPCI's SIREN (9 digits) or a commune's INSEE code
+    /// (5 characters).
+    fn check_code_format(&mut self, nature: Nature, code: &ast::Code) -> bool {
         let value = code.value.as_str();
-        let found = match nature {
-            Nature::Region => reference.region(value).map(|r| Official {
-                code: r.code.clone(),
-                nom: r.nom.clone(),
-                region: Some(r.code.clone()),
-                departements: reference
-                    .departements()
-                    .filter(|d| d.region == r.code)
-                    .map(|d| d.code.clone())
-                    .collect(),
-                population: Some(
-                    reference
-                        .departements()
-                        .filter(|d| d.region == r.code)
-                        .map(|d| d.population)
-                        .sum(),
-                ),
+        let wrong = match nature {
+            Nature::Epci if value.len() != 9 || !value.bytes().all(|b| b.is_ascii_digit()) => {
+                wording::siren_format(code)
+            }
+            Nature::Commune if value.len() != 5 => wording::insee_format(code),
+            _ => return true,
+        };
+        self.error(wrong);
+        false
+    }
+
+    /// What the reference data says of the collectivité of that nature
+    /// and code.
+    fn reference_data(&self, nature: Nature, value: &str) -> Option<Official> {
+        let reference = self.reference;
+        match nature {
+            Nature::Region => reference.region(value).map(|r| {
+                let departements = || reference.departements().filter(|d| d.region == r.code);
+                Official {
+                    code: r.code.clone(),
+                    nom: r.nom.clone(),
+                    region: Some(r.code.clone()),
+                    departements: departements().map(|d| d.code.clone()).collect(),
+                    population: Some(departements().map(|d| d.population).sum()),
+                }
             }),
             Nature::Departement => reference.departement(value).map(|d| Official {
                 code: d.code.clone(),
@@ -312,95 +348,52 @@ impl Resolver<'_> {
                 departements: vec![d.code.clone()],
                 population: Some(d.population),
             }),
-            Nature::Epci => {
-                if value.len() != 9 || !value.bytes().all(|b| b.is_ascii_digit()) {
-                    self.error(
-                        Diagnostic::error(
-                            Code::CodeInvalide,
-                            code.span,
-                            format!("`{value}` n'est pas un SIREN : un SIREN compte 9 chiffres"),
-                        )
-                        .label("SIREN attendu")
-                        .help("le SIREN d'un EPCI figure dans la base nationale de l'intercommunalité (BANATIC)"),
-                    );
-                    return None;
-                }
-                reference.epci(value).map(|e| Official {
-                    code: e.siren.clone(),
-                    nom: e.nom.clone(),
-                    region: e
-                        .departements
-                        .first()
-                        .and_then(|d| reference.departement(d))
-                        .map(|d| d.region.clone()),
-                    departements: e.departements.clone(),
-                    population: Some(e.population),
-                })
-            }
-            Nature::Commune => {
-                if value.len() != 5 {
-                    self.error(
-                        Diagnostic::error(
-                            Code::CodeInvalide,
-                            code.span,
-                            format!("`{value}` n'est pas un code INSEE de commune : il compte 5 caractères"),
-                        )
-                        .label("code INSEE attendu")
-                        .help("le code INSEE (COG) n'est pas le code postal : Grenoble est `38185`, pas `38000`"),
-                    );
-                    return None;
-                }
-                reference.commune(value).map(|c| Official {
-                    code: c.insee.clone(),
-                    nom: c.nom.clone(),
-                    region: reference
-                        .departement(&c.departement)
-                        .map(|d| d.region.clone()),
-                    departements: vec![c.departement.clone()],
-                    population: Some(c.population),
-                })
-            }
+            Nature::Epci => reference.epci(value).map(|e| Official {
+                code: e.siren.clone(),
+                nom: e.nom.clone(),
+                region: e
+                    .departements
+                    .first()
+                    .and_then(|d| reference.departement(d))
+                    .map(|d| d.region.clone()),
+                departements: e.departements.clone(),
+                population: Some(e.population),
+            }),
+            Nature::Commune => reference.commune(value).map(|c| Official {
+                code: c.insee.clone(),
+                nom: c.nom.clone(),
+                region: reference
+                    .departement(&c.departement)
+                    .map(|d| d.region.clone()),
+                departements: vec![c.departement.clone()],
+                population: Some(c.population),
+            }),
             _ => None,
-        };
-        if found.is_none() {
-            if nature == Nature::Epci && !checksum::siren_valid(value) {
-                let help = match self.nearest_epci(value) {
-                    Some((siren, nom)) => format!(
-                        "la clé de contrôle (dernier chiffre) ne correspond pas : vouliez-vous dire `{siren}` ({nom}) ?"
-                    ),
-                    None => "la clé de contrôle (dernier chiffre) ne correspond pas : vérifiez une faute de frappe".to_string(),
-                };
-                self.error(
-                    Diagnostic::error(
-                        Code::CodeInvalide,
-                        code.span,
-                        format!("`{value}` n'est pas un SIREN valide"),
-                    )
-                    .label("clé de contrôle fausse")
-                    .help(help),
-                );
-                return None;
-            }
-            let (what, help) = match nature {
-                Nature::Region => ("la région", region_help()),
-                Nature::Departement => ("le département", self.suggest_departement(value)),
-                Nature::Epci => (
-                    "l'EPCI de SIREN",
-                    "ce SIREN n'est pas celui d'un EPCI à fiscalité propre au 1er janvier 2026 (données COG) ; une commune se déclare avec `commune CODE_INSEE`".to_string(),
-                ),
-                _ => ("la commune de code INSEE", self.commune_help(value, id, libelle)),
-            };
-            self.error(
-                Diagnostic::error(
-                    Code::Reference,
-                    code.span,
-                    format!("{what} `{value}` n'existe pas"),
-                )
-                .label("absent des données de référence")
-                .help(help),
-            );
         }
-        found
+    }
+
+    /// Reports a well-formed code the reference data does not know: a
+    /// SIREN with a wrong key, or a collectivité that does not exist.
+    fn report_absent(&mut self, nature: Nature, code: &ast::Code, id: &str, libelle: Option<&str>) {
+        let value = code.value.as_str();
+        let d = match nature {
+            Nature::Epci if !checksum::siren_valid(value) => {
+                let nearest = self.nearest_epci(value);
+                wording::siren_key(
+                    code,
+                    nearest.as_ref().map(|(s, n)| (s.as_str(), n.as_str())),
+                )
+            }
+            Nature::Region => wording::absent_region(code),
+            Nature::Departement => wording::absent_departement(code),
+            Nature::Epci => wording::absent_epci(code),
+            _ => {
+                let named =
+                    looks_postal(value).then(|| self.communes_named_like(value, id, libelle));
+                wording::absent_commune(code, named.as_deref())
+            }
+        };
+        self.error(d);
     }
 
     /// The EPCI of the territory whose SIREN is closest to `value` (one or
@@ -421,99 +414,57 @@ impl Resolver<'_> {
             })
     }
 
-    /// Help for an unknown commune code: a postal code is not an INSEE
-    /// code; the commune named like the member may give the right one.
-    fn commune_help(&self, value: &str, id: &str, libelle: Option<&str>) -> String {
-        let postal =
-            value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) && value.ends_with('0');
-        let departement = value.get(..2).unwrap_or_default();
+    /// The communes (name, INSEE code) of the département of a postal
+    /// code that are named like the member (its identifier or its libellé):
+    /// the INSEE code it probably meant.
+    fn communes_named_like(
+        &self,
+        postal: &str,
+        id: &str,
+        libelle: Option<&str>,
+    ) -> Vec<(&'static str, &'static str)> {
+        let reference: &'static crate::reference::Reference = self.reference;
+        let departement = postal.get(..2).unwrap_or_default();
         let wanted: Vec<String> = [Some(id), libelle]
             .into_iter()
             .flatten()
             .map(crate::diagnostic::fold)
             .collect();
-        let named: Vec<String> = if postal {
-            let mut found: Vec<String> = self
-                .reference
-                .communes()
-                .filter(|c| c.departement == departement)
-                .filter(|c| {
-                    let nom = crate::diagnostic::fold(&c.nom);
-                    wanted.iter().any(|w| {
-                        *w == nom
-                            || w.replace(['-', ' ', '\''], "") == nom.replace(['-', ' ', '\''], "")
-                    })
+        reference
+            .communes()
+            .filter(|c| c.departement == departement)
+            .filter(|c| {
+                let nom = crate::diagnostic::fold(&c.nom);
+                wanted.iter().any(|w| {
+                    *w == nom
+                        || w.replace(['-', ' ', '\''], "") == nom.replace(['-', ' ', '\''], "")
                 })
-                .map(|c| format!("{} est `{}`", c.nom, c.insee))
-                .collect();
-            found.sort();
-            found
-        } else {
-            Vec::new()
-        };
-        match (postal, named.is_empty()) {
-            (true, false) => format!(
-                "`{value}` ressemble à un code postal, pas à un code INSEE : {}",
-                named.join(", ")
-            ),
-            (true, true) => format!(
-                "`{value}` ressemble à un code postal, pas à un code INSEE : cherchez le code officiel de la commune (COG)"
-            ),
-            _ => {
-                "vérifiez le code INSEE (COG 2026) ; une commune nouvelle a pu remplacer l'ancienne"
-                    .to_string()
-            }
-        }
+            })
+            .map(|c| (c.nom.as_str(), c.insee.as_str()))
+            .collect()
     }
 
-    /// Checks a SIRET: 14 digits, Luhn key (La Poste's rule for its SIREN).
+    /// Checks a SIRET: no spaces, 14 digits, Luhn key (La Poste's rule for
+    /// its SIREN).
     fn siret(&mut self, code: &ast::Code) -> Option<String> {
         let value = &code.value;
-        if value.contains(' ') {
-            let joined: String = value.split_whitespace().collect();
-            self.error(
-                Diagnostic::error(
-                    Code::CodeInvalide,
-                    code.span,
-                    format!("un SIRET s'écrit sans espace : `{value}`"),
-                )
-                .label("espaces dans le SIRET")
-                .help(format!("écrivez `siret {joined}`")),
-            );
-            return None;
-        }
-        if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
-            self.error(
-                Diagnostic::error(
-                    Code::Siret,
-                    code.span,
-                    format!("`{value}` n'est pas un SIRET : un SIRET compte 14 chiffres"),
-                )
-                .label("SIRET invalide")
-                .help("un SIRET est le SIREN (9 chiffres) suivi du NIC (5 chiffres), sans espace"),
-            );
-            return None;
-        }
-        if !checksum::siret_valid(value) {
-            self.error(
-                Diagnostic::error(
-                    Code::Siret,
-                    code.span,
-                    format!("le SIRET `{value}` a une clé de contrôle invalide"),
-                )
-                .label("clé de Luhn fausse")
-                .help(
-                    "vérifiez une faute de frappe : le SIRET figure sur l'annuaire des entreprises",
-                ),
-            );
-            return None;
-        }
-        Some(value.clone())
+        let wrong = if value.contains(' ') {
+            wording::siret_spaces(code)
+        } else if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
+            wording::siret_format(code)
+        } else if !checksum::siret_valid(value) {
+            wording::siret_key(code)
+        } else {
+            return Some(value.clone());
+        };
+        self.error(wrong);
+        None
     }
 }
 
-fn region_help() -> String {
-    "donnez le code officiel (COG) de la région : `84` pour Auvergne-Rhône-Alpes, `01` pour la Guadeloupe…".to_string()
+/// A commune code that looks like a postal code (5 digits ending in 0).
+fn looks_postal(value: &str) -> bool {
+    value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) && value.ends_with('0')
 }
 
 /// Compares libellés without minding apostrophes, dashes or spacing.

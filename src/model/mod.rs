@@ -1,12 +1,15 @@
 //! Stage 2, the model: syntax tree in, compiled governance out (identifiers
 //! resolved, codes checked against the reference data, enumerations typed),
-//! with every compile error of the file.
+//! with every compile error of the file. The resolver (`resolve`,
+//! `membres`, `bodies`, `feuilles`) decides when to report; `wording` says
+//! what, in French.
 
 mod bodies;
 mod feuilles;
 mod membres;
 mod resolve;
 mod types;
+mod wording;
 
 pub use resolve::resolve;
 pub use types::*;

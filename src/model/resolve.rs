@@ -4,13 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Diagnostic};
 use crate::reference::Reference;
 use crate::span::Span;
 use crate::syntax::Keyword;
 use crate::syntax::ast::{self, Ident, Item};
 
 use super::types::*;
+use super::wording::{self, Repeated, Role, ValueOf, Years};
 
 /// What an identifier names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,18 +23,8 @@ pub(super) enum DeclKind {
 }
 
 impl DeclKind {
-    /// "un membre", "un comité"…
-    pub(super) fn article(self) -> &'static str {
-        match self {
-            DeclKind::Membre => "un membre",
-            DeclKind::Comite => "un comité",
-            DeclKind::Existant => "une instance existante",
-            DeclKind::Feuille => "une feuille de route",
-        }
-    }
-
     /// The declaration keyword.
-    fn keyword(self) -> Keyword {
+    pub(super) fn keyword(self) -> Keyword {
         match self {
             DeclKind::Membre => Keyword::Membre,
             DeclKind::Comite => Keyword::Comite,
@@ -155,20 +146,8 @@ impl<'a> Resolver<'a> {
                 _ => continue,
             };
             if let Some(first) = self.symbols.get(&id.name) {
-                let first = *first;
-                self.error(
-                    Diagnostic::error(
-                        Code::IdentifiantDouble,
-                        id.span,
-                        format!("l'identifiant `{}` est déjà déclaré", id.name),
-                    )
-                    .label("seconde déclaration")
-                    .related(first.span, format!("`{}` est déclaré ici", id.name))
-                    .help(format!(
-                        "chaque identifiant désigne une seule chose dans le fichier : renommez l'une des deux déclarations de `{}`",
-                        id.name
-                    )),
-                );
+                let first = first.span;
+                self.error(wording::declared_twice(id, first));
                 continue;
             }
             self.symbols.insert(
@@ -184,25 +163,11 @@ impl<'a> Resolver<'a> {
     /// Looks up a reference that must name one of `want`. Reports an
     /// undeclared name (with the nearest declared one) or a declaration of
     /// the wrong kind; `role` says what the reference is for.
-    pub(super) fn lookup(&mut self, id: &Ident, want: &[DeclKind], role: &str) -> Option<Decl> {
+    pub(super) fn lookup(&mut self, id: &Ident, want: &[DeclKind], role: Role) -> Option<Decl> {
         match self.symbols.get(&id.name).copied() {
             Some(decl) if want.contains(&decl.kind) => Some(decl),
             Some(decl) => {
-                let wanted = want
-                    .iter()
-                    .map(|k| k.article().to_string())
-                    .collect::<Vec<_>>();
-                let wanted = diagnostic::join_ou(&wanted);
-                self.error(
-                    Diagnostic::error(
-                        Code::Nature,
-                        id.span,
-                        format!("`{}` est {}, pas {wanted}", id.name, decl.kind.article()),
-                    )
-                    .label(format!("attendu ici : {wanted}"))
-                    .related(decl.span, format!("`{}` est déclaré ici", id.name))
-                    .help(role.to_string()),
-                );
+                self.error(wording::wrong_kind(id, decl, want, role));
                 None
             }
             None if self.skipped.contains(&id.name) => None,
@@ -221,44 +186,20 @@ impl<'a> Resolver<'a> {
                     }
                 };
                 let suggestion = self.suggesters[index].1.suggest(&id.name);
-                let help = match suggestion.map(|s| diagnostic::did_you_mean(&id.name, s)) {
-                    Some(help) => help,
-                    None => format!(
-                        "déclarez-le avec `{} {} …`, ou corrigez le nom",
-                        want[0].keyword(),
-                        id.name
-                    ),
-                };
-                self.error(
-                    Diagnostic::error(
-                        Code::IdentifiantInconnu,
-                        id.span,
-                        format!("`{}` n'est pas déclaré", id.name),
-                    )
-                    .label("identifiant inconnu")
-                    .help(help),
-                );
+                let d = wording::undeclared(id, want[0], suggestion);
+                self.error(d);
                 None
             }
         }
     }
 
     /// Looks up members; returns the identifiers that resolved.
-    pub(super) fn members(&mut self, ids: &[Ident], role: &str) -> Vec<String> {
+    pub(super) fn members(&mut self, ids: &[Ident], role: Role) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
         for id in ids {
             if let Some(first) = seen.insert(&id.name, id.span) {
-                self.error(
-                    Diagnostic::warning(
-                        Code::Repetition,
-                        id.span,
-                        format!("`{}` est cité deux fois dans la même liste", id.name),
-                    )
-                    .label("répété")
-                    .related(first, "première mention")
-                    .help("retirez la seconde mention"),
-                );
+                self.error(wording::cited_twice(id, first));
                 continue;
             }
             if self.lookup(id, &[DeclKind::Membre], role).is_some() {
@@ -272,61 +213,32 @@ impl<'a> Resolver<'a> {
     pub(super) fn enumeration<T>(
         &mut self,
         id: &Ident,
-        what: &str,
+        what: ValueOf,
         all: &[&'static str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<T> {
         if let Some(v) = parse(&id.name) {
             return Some(v);
         }
-        let help = match diagnostic::suggest(&id.name, all.iter().copied()) {
-            Some(s) => diagnostic::did_you_mean(&id.name, s),
-            None => format!("valeurs possibles : {}", quoted(all)),
-        };
-        self.error(
-            Diagnostic::error(
-                Code::Valeur,
-                id.span,
-                format!("valeur inconnue pour {what} : `{}`", id.name),
-            )
-            .label("valeur inconnue")
-            .help(help),
-        );
+        self.error(wording::unknown_value(id, what, all));
         None
     }
 
     /// Reports the second occurrence of an attribute that may appear once.
-    pub(super) fn repeated(&mut self, what: &str, span: Span, first: Span) {
-        self.error(
-            Diagnostic::error(Code::Repetition, span, format!("{what} apparaît deux fois"))
-                .label("seconde occurrence")
-                .related(first, "première occurrence")
-                .help("gardez une seule occurrence"),
-        );
+    pub(super) fn repeated(&mut self, what: Repeated, span: Span, first: Span) {
+        self.error(wording::repeated(what, span, first));
     }
 
-    /// A reversed range of years; `what` is "la période" or "les années".
-    pub(super) fn check_range(&mut self, range: &ast::Range, what: &str) -> bool {
+    /// Whether a range of years is valid and in order; reports a reversed
+    /// one.
+    pub(super) fn check_range(&mut self, range: &ast::Range, what: Years) -> bool {
         if !range.valid {
             return false;
         }
         if range.start <= range.end {
             return true;
         }
-        let verb = if what.starts_with("les ") {
-            "sont inversées"
-        } else {
-            "est inversée"
-        };
-        self.error(
-            Diagnostic::error(
-                Code::Intervalle,
-                range.span,
-                format!("{what} `{}..{}` {verb}", range.start, range.end),
-            )
-            .label("la première année dépasse la seconde")
-            .help(format!("écrivez `{}..{}`", range.end, range.start)),
-        );
+        self.error(wording::reversed(range, what));
         false
     }
 
@@ -335,13 +247,13 @@ impl<'a> Resolver<'a> {
         for item in &self.file.items {
             if let Item::Periode(p) = item {
                 match found {
-                    Some(first) => self.repeated("`periode`", p.span, first.span),
+                    Some(first) => self.repeated(Repeated::Keyword("periode"), p.span, first.span),
                     None => found = Some(p),
                 }
             }
         }
         match found {
-            Some(p) if self.check_range(&p.range, "la période") => Periode {
+            Some(p) if self.check_range(&p.range, Years::Periode) => Periode {
                 debut: p.range.start,
                 fin: p.range.end,
                 span: Some(p.span),
@@ -364,36 +276,14 @@ impl<'a> Resolver<'a> {
         for item in &self.file.items {
             if let Item::Territoire(t) = item {
                 match found {
-                    Some(first) => self.error(
-                        Diagnostic::error(
-                            Code::Territoire,
-                            t.span,
-                            "un fichier décrit un seul territoire : `territoire` apparaît deux fois",
-                        )
-                        .label("second `territoire`")
-                        .related(first.span, "premier `territoire`")
-                        .help(format!(
-                            "pour un territoire de plusieurs départements, réunissez-les sur une ligne : `territoire {}`",
-                            first
-                                .codes
-                                .iter()
-                                .chain(&t.codes)
-                                .map(|c| c.value.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )),
-                    ),
+                    Some(first) => self.error(wording::second_territoire(t, first)),
                     None => found = Some(t),
                 }
             }
         }
         let Some(t) = found else {
             if self.file.skipped.is_empty() {
-                self.error(
-                    Diagnostic::error(Code::Territoire, Span::new(0, 0), "le fichier ne déclare pas de `territoire`")
-                        .label("le territoire manque")
-                        .help("commencez le fichier par `territoire CODE`, avec le code du département (par exemple `territoire 38`)"),
-                );
+                self.error(wording::no_territoire());
             }
             return None;
         };
@@ -405,15 +295,7 @@ impl<'a> Resolver<'a> {
                         .iter()
                         .any(|x: &&crate::reference::Departement| x.code == d.code)
                     {
-                        self.error(
-                            Diagnostic::warning(
-                                Code::Repetition,
-                                code.span,
-                                format!("le département `{}` est cité deux fois", code.value),
-                            )
-                            .label("répété")
-                            .help("retirez la seconde mention"),
-                        );
+                        self.error(wording::departement_cited_twice(code));
                     } else {
                         deps.push(d);
                     }
@@ -447,28 +329,6 @@ impl<'a> Resolver<'a> {
 
     /// Reports a département code absent from the reference data.
     pub(super) fn unknown_departement(&mut self, code: &ast::Code) {
-        let help = self.suggest_departement(&code.value);
-        self.error(
-            Diagnostic::error(
-                Code::Reference,
-                code.span,
-                format!("le département `{}` n'existe pas", code.value),
-            )
-            .label("code de département inconnu")
-            .help(help),
-        );
+        self.error(wording::unknown_departement(code));
     }
-
-    pub(super) fn suggest_departement(&self, code: &str) -> String {
-        if code.len() == 1 && code.chars().all(|c| c.is_ascii_digit()) {
-            return format!("les codes de département s'écrivent sur deux chiffres : `0{code}`");
-        }
-        "donnez le code officiel (COG) du département : `38`, `2A`, `971`…".to_string()
-    }
-}
-
-/// `a`, `b`, `c` quoted and joined.
-pub(super) fn quoted(all: &[&str]) -> String {
-    let items: Vec<String> = all.iter().map(|s| format!("`{s}`")).collect();
-    diagnostic::join_ou(&items)
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::Analyses;
-use crate::model::{ComiteType, Gouvernance, Membre, Nature, PerimetreKind};
+use crate::model::{ComiteType, FeuilleDeRoute, Gouvernance, Membre, Mode, Nature, PerimetreKind};
 use crate::reference::Reference;
 
 /// What a box is.
@@ -170,90 +170,98 @@ pub const WRAP: usize = 44;
 const MAX_NAMES: usize = 6;
 
 impl Organigramme {
-    /// The chart of a governance.
+    /// The chart of a governance: the pilotage, the région's CRSN, the
+    /// comités and their links, the existing bodies, the roadmaps; then
+    /// the boxes sorted by layer.
     pub fn new(g: &Gouvernance, analyses: &Analyses) -> Organigramme {
-        let mut boites: Vec<Boite> = Vec::new();
-        let mut liens = Vec::new();
-        let push = |boites: &mut Vec<Boite>, kind, cluster, layer, title: String, lines| {
-            boites.push(Boite {
-                key: format!("n{}", boites.len()),
-                kind,
-                cluster,
-                layer,
-                title,
-                lines,
-            });
-            boites.len() - 1
+        let mut chart = Builder {
+            g,
+            boites: Vec::new(),
+            liens: Vec::new(),
         };
-        let nom = |id: &str| {
-            g.membre(id)
-                .map_or_else(|| id.to_string(), Membre::nom_distinct)
-        };
+        let pilotage = chart.pilotage();
+        chart.crsn(pilotage);
+        let index = chart.comites(analyses);
+        chart.comite_links(pilotage, &index);
+        chart.existants(&index);
+        chart.feuilles(pilotage, &index);
+        chart.finish()
+    }
+}
 
-        // Pilotage.
-        let p = &g.pilotage;
-        let mut lines = Vec::new();
-        if let Some(prefet) = &p.prefet {
-            lines.push(format!("Préfet : {}", nom(prefet)));
-        }
-        match p.mode {
-            crate::model::Mode::EtatSeul => lines.push("L'État pilote seul".to_string()),
-            crate::model::Mode::Pilote => lines.push(format!(
-                "Pilote : {}",
-                p.porteurs
-                    .iter()
-                    .map(|i| nom(i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-            crate::model::Mode::Copilotage => lines.push(format!(
-                "Copilotes : {}",
-                p.porteurs
-                    .iter()
-                    .map(|i| nom(i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        }
-        if let Some(c) = &p.coordination {
-            lines.push(format!("Coordination : {}", nom(c)));
-        }
-        let pilotage = push(
-            &mut boites,
+/// The chart being built: boxes in creation order, links between their
+/// indexes.
+struct Builder<'g> {
+    g: &'g Gouvernance,
+    boites: Vec<Boite>,
+    liens: Vec<Lien>,
+}
+
+impl<'g> Builder<'g> {
+    /// Adds a box; returns its index.
+    fn push(
+        &mut self,
+        kind: Kind,
+        cluster: Cluster,
+        layer: usize,
+        title: String,
+        lines: Vec<String>,
+    ) -> usize {
+        self.boites.push(Boite {
+            key: format!("n{}", self.boites.len()),
+            kind,
+            cluster,
+            layer,
+            title,
+            lines,
+        });
+        self.boites.len() - 1
+    }
+
+    fn link(&mut self, from: usize, to: usize, kind: LinkKind) {
+        self.liens.push(Lien { from, to, kind });
+    }
+
+    /// The pilotage's box, on top.
+    fn pilotage(&mut self) -> usize {
+        let lines = pilotage_lines(self.g);
+        self.push(
             Kind::Pilotage,
             Cluster::Pilotage,
             0,
             "Pilotage".to_string(),
             lines,
+        )
+    }
+
+    /// The région's CRSN, beside the pilotage, where the territory sits.
+    fn crsn(&mut self, pilotage: usize) {
+        let g = self.g;
+        let Some(crsn) = &g.crsn else { return };
+        let region = Reference::get()
+            .region(&crsn.region)
+            .map_or_else(|| crsn.region.clone(), |r| r.nom.clone());
+        let mut lines = vec!["Commission régionale de stratégie numérique".to_string()];
+        lines.extend(members_lines(g, &crsn.membres, &[]));
+        let i = self.push(
+            Kind::Crsn,
+            Cluster::Region,
+            0,
+            format!("CRSN {region}"),
+            lines,
         );
+        self.link(pilotage, i, LinkKind::Siege);
+    }
 
-        // The région's CRSN.
-        if let Some(crsn) = &g.crsn {
-            let region = Reference::get()
-                .region(&crsn.region)
-                .map_or_else(|| crsn.region.clone(), |r| r.nom.clone());
-            let mut lines = vec!["Commission régionale de stratégie numérique".to_string()];
-            lines.extend(members_lines(g, &crsn.membres, &[]));
-            let i = push(
-                &mut boites,
-                Kind::Crsn,
-                Cluster::Region,
-                0,
-                format!("CRSN {region}"),
-                lines,
-            );
-            liens.push(Lien {
-                from: pilotage,
-                to: i,
-                kind: LinkKind::Siege,
-            });
-        }
-
-        // Comités by level; those that reach no strategic comité at the bottom.
-        let max_level = analyses.graphe.niveaux.values().copied().max().unwrap_or(0) as usize;
+    /// The comités by level; those that reach no strategic comité at the
+    /// bottom. Returns each comité's box by identifier.
+    fn comites(&mut self, analyses: &Analyses) -> BTreeMap<&'g str, usize> {
+        let g = self.g;
+        let niveaux = &analyses.graphe.niveaux;
+        let max_level = niveaux.values().copied().max().unwrap_or(0) as usize;
         let mut index: BTreeMap<&str, usize> = BTreeMap::new();
         for c in &g.comites {
-            let layer = match analyses.graphe.niveaux.get(&c.id) {
+            let layer = match niveaux.get(&c.id) {
                 Some(&n) => 1 + n as usize,
                 None => 2 + max_level,
             };
@@ -267,34 +275,29 @@ impl Organigramme {
             if c.perimetre.kind == PerimetreKind::Membres {
                 lines.push(format!("Périmètre : {}", summary(g, &c.perimetre.membres)));
             }
-            let i = push(
-                &mut boites,
-                kind,
-                Cluster::Instances,
-                layer,
-                c.nom.clone(),
-                lines,
-            );
+            let i = self.push(kind, Cluster::Instances, layer, c.nom.clone(), lines);
             index.insert(&c.id, i);
         }
-        for c in &g.comites {
+        index
+    }
+
+    /// The pilotage chairs the strategic comités; each comité hangs from
+    /// the one it reports to.
+    fn comite_links(&mut self, pilotage: usize, index: &BTreeMap<&str, usize>) {
+        for c in &self.g.comites {
             let i = index[c.id.as_str()];
             if c.kind == ComiteType::Strategique {
-                liens.push(Lien {
-                    from: pilotage,
-                    to: i,
-                    kind: LinkKind::Preside,
-                });
+                self.link(pilotage, i, LinkKind::Preside);
             }
             if let Some(&parent) = c.rend_compte.as_deref().and_then(|p| index.get(p)) {
-                liens.push(Lien {
-                    from: parent,
-                    to: i,
-                    kind: LinkKind::RendCompte,
-                });
+                self.link(parent, i, LinkKind::RendCompte);
             }
         }
-        // Existing bodies beside the comité adossé to them.
+    }
+
+    /// Existing bodies beside the comité adossé to them.
+    fn existants(&mut self, index: &BTreeMap<&str, usize>) {
+        let g = self.g;
         for e in &g.existants {
             let adosses: Vec<usize> = g
                 .comites
@@ -302,15 +305,18 @@ impl Organigramme {
                 .filter(|c| c.adosse.as_deref() == Some(&e.id))
                 .map(|c| index[c.id.as_str()])
                 .collect();
-            let layer = adosses.iter().map(|&i| boites[i].layer).min().unwrap_or(1);
+            let layer = adosses
+                .iter()
+                .map(|&i| self.boites[i].layer)
+                .min()
+                .unwrap_or(1);
             let contrat = match (&e.precision, e.contrat) {
                 (Some(p), _) => format!("Instance existante ({p})"),
                 (None, c) => format!("Instance existante ({})", contrat_nom(c)),
             };
             let mut lines = vec![contrat];
             lines.extend(members_lines(g, &e.membres, &[]));
-            let i = push(
-                &mut boites,
+            let i = self.push(
                 Kind::Existant,
                 Cluster::Existants,
                 layer,
@@ -318,59 +324,42 @@ impl Organigramme {
                 lines,
             );
             for from in adosses {
-                liens.push(Lien {
-                    from,
-                    to: i,
-                    kind: LinkKind::Adosse,
-                });
+                self.link(from, i, LinkKind::Adosse);
             }
         }
-        // Roadmaps at the bottom, followed by the strategic comité.
-        let bottom = boites.iter().map(|b| b.layer).max().unwrap_or(0) + 1;
+    }
+
+    /// Roadmaps at the bottom, followed by the strategic comité (or the
+    /// pilotage when there is none).
+    fn feuilles(&mut self, pilotage: usize, index: &BTreeMap<&str, usize>) {
+        let g = self.g;
+        let bottom = self.boites.iter().map(|b| b.layer).max().unwrap_or(0) + 1;
         let strategique = g
             .comites
             .iter()
             .find(|c| c.kind == ComiteType::Strategique)
             .map(|c| index[c.id.as_str()]);
         for f in &g.feuilles {
-            let mut lines = vec![match f.niveau {
-                "infra_departementale" => "Feuille infra-départementale".to_string(),
-                "regionale" => "Feuille régionale".to_string(),
-                _ => "Feuille départementale".to_string(),
-            }];
-            if let Some(porteur) = &f.porteur {
-                lines.push(format!("Porteur : {}", nom(porteur)));
-            }
-            lines.push(format!(
-                "Périmètre : {}",
-                match f.perimetre.kind {
-                    PerimetreKind::Membres => summary(g, &f.perimetre.membres),
-                    PerimetreKind::Region => "la région".to_string(),
-                    _ => "le département".to_string(),
-                }
-            ));
-            let actions = f.actions.len();
-            lines.push(match actions {
-                0 => "Aucune action".to_string(),
-                1 => "1 action".to_string(),
-                n => format!("{n} actions"),
-            });
-            let i = push(
-                &mut boites,
+            let lines = feuille_lines(g, f);
+            let i = self.push(
                 Kind::Feuille,
                 Cluster::Feuilles,
                 bottom,
                 f.nom.clone(),
                 lines,
             );
-            liens.push(Lien {
-                from: strategique.unwrap_or(pilotage),
-                to: i,
-                kind: LinkKind::Suit,
-            });
+            self.link(strategique.unwrap_or(pilotage), i, LinkKind::Suit);
         }
-        // Boxes by layer (declaration order within a layer); keys and
-        // links follow.
+    }
+
+    /// Boxes by layer (declaration order within a layer); keys and links
+    /// follow.
+    fn finish(self) -> Organigramme {
+        let Builder {
+            g,
+            boites,
+            mut liens,
+        } = self;
         let mut order: Vec<usize> = (0..boites.len()).collect();
         order.sort_by_key(|&i| boites[i].layer);
         let mut new_of_old = vec![0; boites.len()];
@@ -394,6 +383,63 @@ impl Organigramme {
             liens,
         }
     }
+}
+
+/// A member's distinct name, or the identifier itself when unknown.
+fn nom(g: &Gouvernance, id: &str) -> String {
+    g.membre(id)
+        .map_or_else(|| id.to_string(), Membre::nom_distinct)
+}
+
+/// The pilotage's lines: préfet, mode and carriers, coordination.
+fn pilotage_lines(g: &Gouvernance) -> Vec<String> {
+    let p = &g.pilotage;
+    let porteurs = || {
+        p.porteurs
+            .iter()
+            .map(|i| nom(g, i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines = Vec::new();
+    if let Some(prefet) = &p.prefet {
+        lines.push(format!("Préfet : {}", nom(g, prefet)));
+    }
+    lines.push(match p.mode {
+        Mode::EtatSeul => "L'État pilote seul".to_string(),
+        Mode::Pilote => format!("Pilote : {}", porteurs()),
+        Mode::Copilotage => format!("Copilotes : {}", porteurs()),
+    });
+    if let Some(c) = &p.coordination {
+        lines.push(format!("Coordination : {}", nom(g, c)));
+    }
+    lines
+}
+
+/// A roadmap's lines: level, carrier, perimeter, number of actions.
+fn feuille_lines(g: &Gouvernance, f: &FeuilleDeRoute) -> Vec<String> {
+    let mut lines = vec![match f.niveau {
+        "infra_departementale" => "Feuille infra-départementale".to_string(),
+        "regionale" => "Feuille régionale".to_string(),
+        _ => "Feuille départementale".to_string(),
+    }];
+    if let Some(porteur) = &f.porteur {
+        lines.push(format!("Porteur : {}", nom(g, porteur)));
+    }
+    lines.push(format!(
+        "Périmètre : {}",
+        match f.perimetre.kind {
+            PerimetreKind::Membres => summary(g, &f.perimetre.membres),
+            PerimetreKind::Region => "la région".to_string(),
+            _ => "le département".to_string(),
+        }
+    ));
+    lines.push(match f.actions.len() {
+        0 => "Aucune action".to_string(),
+        1 => "1 action".to_string(),
+        n => format!("{n} actions"),
+    });
+    lines
 }
 
 fn comite_kind(

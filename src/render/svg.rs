@@ -8,11 +8,15 @@
 //! the links and their labels. Box sizes come from the text, wrapped to a
 //! readable width. Links are orthogonal polylines. A title and a legend
 //! frame the chart. Every user string is XML-escaped.
+//!
+//! Two steps: `layout` computes every position and size (boxes, rows,
+//! link routes, legend) into a `Layout`, with no text written; `write`
+//! turns the `Layout` into SVG text.
 
 use std::fmt::Write as _;
 
 use super::dot::fill;
-use super::orgchart::{Boite, Kind, LinkKind, Organigramme, WRAP, wrap};
+use super::orgchart::{Boite, Kind, Lien, LinkKind, Organigramme, WRAP, wrap};
 use crate::escape::xml;
 
 const FONT: f64 = 12.0;
@@ -39,6 +43,92 @@ struct Placed {
     lines: Vec<String>,
 }
 
+/// The rows of boxes, top-down, once placed.
+struct Rows {
+    /// The boxes of each row, left to right.
+    members: Vec<Vec<usize>>,
+    /// Each row's top.
+    top: Vec<f64>,
+    /// Each row's bottom (its tallest box).
+    bottom: Vec<f64>,
+    /// The row of each box.
+    of: Vec<usize>,
+}
+
+/// A link's route: an orthogonal polyline and where its label sits (the
+/// left end of the label's baseline, before padding).
+struct Route {
+    points: Vec<(f64, f64)>,
+    label_x: f64,
+    label_y: f64,
+}
+
+/// What a legend entry shows beside its label.
+#[derive(Clone, Copy)]
+enum Mark {
+    /// A small box of a kind.
+    Boite(Kind),
+    /// The chairs' star, drawn by its label alone.
+    Presidence,
+    /// A short link of a kind.
+    Lien(LinkKind),
+}
+
+/// A legend entry.
+struct LegendEntry {
+    mark: Mark,
+    label: &'static str,
+}
+
+impl LegendEntry {
+    fn width(&self) -> f64 {
+        26.0 + self.label.chars().count() as f64 * CHAR_W
+    }
+}
+
+/// Everything [`write`] needs: the page, the boxes (in the chart's
+/// order), the links' routes (in the chart's order) and the legend.
+struct Layout {
+    width: f64,
+    height: f64,
+    boxes: Vec<Placed>,
+    routes: Vec<Route>,
+    legend_y: f64,
+    /// Each entry with the top-left corner of its mark.
+    legend: Vec<(f64, f64, LegendEntry)>,
+}
+
+/// The SVG document.
+pub fn svg(chart: &Organigramme) -> String {
+    write(chart, &layout(chart))
+}
+
+// --- layout ------------------------------------------------------------
+
+/// Sizes and places the boxes row by row, routes the links, places the
+/// legend below the last row.
+fn layout(chart: &Organigramme) -> Layout {
+    let mut boxes: Vec<Placed> = chart.boites.iter().map(size).collect();
+    let legend = legend_entries(chart);
+    let rows = layers(chart);
+    let width = page_width(chart, &rows, &boxes, &legend);
+    let (rows, end) = place_rows(chart, rows, &mut boxes, width);
+    let legend_y = end - V_GAP + 40.0;
+    let routes = chart
+        .liens
+        .iter()
+        .map(|l| route(l, &boxes, &rows, width))
+        .collect();
+    Layout {
+        width,
+        height: (legend_y + 60.0 + MARGIN).ceil(),
+        legend: place_legend(legend, legend_y, width),
+        legend_y,
+        boxes,
+        routes,
+    }
+}
+
 fn size(b: &Boite) -> Placed {
     let title = wrap(&b.title, WRAP - 4);
     let lines: Vec<String> = b.lines.iter().flat_map(|l| wrap(l, WRAP)).collect();
@@ -57,9 +147,8 @@ fn size(b: &Boite) -> Placed {
     }
 }
 
-/// The SVG document.
-pub fn svg(chart: &Organigramme) -> String {
-    let mut placed: Vec<Placed> = chart.boites.iter().map(size).collect();
+/// The boxes of each non-empty layer, in declaration order.
+fn layers(chart: &Organigramme) -> Vec<Vec<usize>> {
     let layers = chart
         .boites
         .iter()
@@ -71,80 +160,284 @@ pub fn svg(chart: &Organigramme) -> String {
         rows[b.layer].push(i);
     }
     rows.retain(|r| !r.is_empty());
-    let row_width = |row: &[usize], placed: &[Placed]| {
-        row.iter().map(|&i| placed[i].w).sum::<f64>() + H_GAP * row.len().saturating_sub(1) as f64
-    };
-    let content_w = rows
-        .iter()
-        .map(|r| row_width(r, &placed))
-        .fold(0.0, f64::max);
-    let title_w = chart.title.chars().count() as f64 * 11.0;
-    let legend = legend_items(chart);
-    let legend_w = legend.iter().map(|(w, _)| w + 24.0).sum::<f64>();
-    let page_w = (content_w.max(title_w).max(legend_w.min(900.0)) + 2.0 * MARGIN).ceil();
+    rows
+}
 
-    // Rows top-down: order by barycentre of the boxes already placed above.
+/// A row's width: its boxes and the gaps between them.
+fn row_width(row: &[usize], boxes: &[Placed]) -> f64 {
+    row.iter().map(|&i| boxes[i].w).sum::<f64>() + H_GAP * row.len().saturating_sub(1) as f64
+}
+
+/// The page's width: the widest of the rows, the title and the legend
+/// (which wraps past 900), with margins.
+fn page_width(
+    chart: &Organigramme,
+    rows: &[Vec<usize>],
+    boxes: &[Placed],
+    legend: &[LegendEntry],
+) -> f64 {
+    let content_w = rows.iter().map(|r| row_width(r, boxes)).fold(0.0, f64::max);
+    let title_w = chart.title.chars().count() as f64 * 11.0;
+    let legend_w = legend.iter().map(|e| e.width() + 24.0).sum::<f64>();
+    (content_w.max(title_w).max(legend_w.min(900.0)) + 2.0 * MARGIN).ceil()
+}
+
+/// Places the rows top-down, each ordered by barycentre of the rows
+/// above and centred on the page. Returns the rows and the height
+/// reached (below the last row's gap).
+fn place_rows(
+    chart: &Organigramme,
+    mut members: Vec<Vec<usize>>,
+    boxes: &mut [Placed],
+    page_w: f64,
+) -> (Rows, f64) {
     let mut y = MARGIN + HEADER;
-    let mut row_top = vec![0.0; rows.len()];
-    let mut row_bottom = vec![0.0; rows.len()];
-    for r in 0..rows.len() {
+    let mut top = vec![0.0; members.len()];
+    let mut bottom = vec![0.0; members.len()];
+    for r in 0..members.len() {
         if r > 0 {
-            let mut keyed: Vec<(f64, usize, usize)> = rows[r]
-                .iter()
-                .enumerate()
-                .map(|(k, &i)| {
-                    let above: Vec<f64> = chart
-                        .liens
-                        .iter()
-                        .filter_map(|l| {
-                            let other = if l.to == i {
-                                l.from
-                            } else if l.from == i {
-                                l.to
-                            } else {
-                                return None;
-                            };
-                            (chart.boites[other].layer < chart.boites[i].layer)
-                                .then(|| placed[other].x + placed[other].w / 2.0)
-                        })
-                        .collect();
-                    let centre = if above.is_empty() {
-                        f64::MAX
-                    } else {
-                        above.iter().sum::<f64>() / above.len() as f64
-                    };
-                    (centre, k, i)
-                })
-                .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            rows[r] = keyed.into_iter().map(|(_, _, i)| i).collect();
+            members[r] = by_barycentre(chart, &members[r], boxes);
         }
-        let mut x = ((page_w - row_width(&rows[r], &placed)) / 2.0).floor();
-        let height = rows[r].iter().map(|&i| placed[i].h).fold(0.0, f64::max);
-        row_top[r] = y;
-        row_bottom[r] = y + height;
-        for &i in &rows[r] {
-            placed[i].x = x;
-            placed[i].y = y;
-            x += placed[i].w + H_GAP;
-        }
+        let height = place_row(&members[r], boxes, y, page_w);
+        top[r] = y;
+        bottom[r] = y + height;
         y += height + V_GAP;
     }
-    let legend_y = y - V_GAP + 40.0;
-    let mut row_of = vec![0; chart.boites.len()];
-    for (r, row) in rows.iter().enumerate() {
+    let mut of = vec![0; chart.boites.len()];
+    for (r, row) in members.iter().enumerate() {
         for &i in row {
-            row_of[i] = r;
+            of[i] = r;
         }
     }
-    let page_h = (legend_y + 60.0 + MARGIN).ceil();
+    let rows = Rows {
+        members,
+        top,
+        bottom,
+        of,
+    };
+    (rows, y)
+}
 
+/// Places a row's boxes at `y`, left to right with a fixed gap, the row
+/// centred on the page. Returns the row's height.
+fn place_row(row: &[usize], boxes: &mut [Placed], y: f64, page_w: f64) -> f64 {
+    let mut x = ((page_w - row_width(row, boxes)) / 2.0).floor();
+    let height = row.iter().map(|&i| boxes[i].h).fold(0.0, f64::max);
+    for &i in row {
+        boxes[i].x = x;
+        boxes[i].y = y;
+        x += boxes[i].w + H_GAP;
+    }
+    height
+}
+
+/// A row's boxes ordered by barycentre; boxes linked to nothing above go
+/// last, in their previous order.
+fn by_barycentre(chart: &Organigramme, row: &[usize], boxes: &[Placed]) -> Vec<usize> {
+    let mut keyed: Vec<(f64, usize, usize)> = row
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| (barycentre(chart, i, boxes), k, i))
+        .collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The mean centre of the boxes above that box `i` is linked to, or
+/// `f64::MAX` when there are none.
+fn barycentre(chart: &Organigramme, i: usize, boxes: &[Placed]) -> f64 {
+    let above: Vec<f64> = chart
+        .liens
+        .iter()
+        .filter_map(|l| {
+            let other = if l.to == i {
+                l.from
+            } else if l.from == i {
+                l.to
+            } else {
+                return None;
+            };
+            (chart.boites[other].layer < chart.boites[i].layer)
+                .then(|| boxes[other].x + boxes[other].w / 2.0)
+        })
+        .collect();
+    if above.is_empty() {
+        f64::MAX
+    } else {
+        above.iter().sum::<f64>() / above.len() as f64
+    }
+}
+
+/// The width of a link's label, with its padding.
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * 6.2 + 8.0
+}
+
+/// A link's route: within a row, or down (possibly across rows).
+fn route(l: &Lien, boxes: &[Placed], rows: &Rows, page_w: f64) -> Route {
+    let (a, b) = (&boxes[l.from], &boxes[l.to]);
+    let (ra, rb) = (rows.of[l.from], rows.of[l.to]);
+    let lw = label_width(l.kind.label());
+    if ra != rb {
+        return down_route(a, b, rows, ra, rb, page_w);
+    }
+    let (left, right) = if a.x < b.x { (a, b) } else { (b, a) };
+    let between = rows.members[ra]
+        .iter()
+        .any(|&i| boxes[i].x > left.x && boxes[i].x < right.x);
+    if between {
+        over_route(a, b, rows.top[ra] - V_GAP / 3.0, lw)
+    } else {
+        side_route(a, b, lw)
+    }
+}
+
+/// Same row, boxes in between: over them, through the gap above at `top`.
+fn over_route(a: &Placed, b: &Placed, top: f64, lw: f64) -> Route {
+    let (x1, x2) = (a.x + a.w / 2.0, b.x + b.w / 2.0);
+    Route {
+        points: vec![(x1, a.y), (x1, top), (x2, top), (x2, b.y)],
+        label_x: (x1 + x2) / 2.0 - lw / 2.0 - 4.0,
+        label_y: top - 4.0,
+    }
+}
+
+/// Neighbours in a row: side to side, from `a` to `b`.
+fn side_route(a: &Placed, b: &Placed, lw: f64) -> Route {
+    let (left, right) = if a.x < b.x { (a, b) } else { (b, a) };
+    let (x1, x2, yy) = (left.x + left.w, right.x, left.y + left.h.min(right.h) / 2.0);
+    let points = if a.x < b.x {
+        vec![(x1, yy), (x2, yy)]
+    } else {
+        vec![(x2, yy), (x1, yy)]
+    };
+    Route {
+        points,
+        label_x: (x1 + x2) / 2.0 - lw / 2.0 - 4.0,
+        label_y: yy - 6.0,
+    }
+}
+
+/// From the bottom of `a` (row `ra`) to the top of `b` (row `rb`). To the
+/// next row: through the gap between them. Across rows: down into the
+/// first gap, along the page's margin, then into the target's gap, so
+/// that no box is crossed.
+fn down_route(a: &Placed, b: &Placed, rows: &Rows, ra: usize, rb: usize, page_w: f64) -> Route {
+    let (x1, y1) = (a.x + a.w / 2.0, a.y + a.h);
+    let (x2, y2) = (b.x + b.w / 2.0, b.y);
+    let ym = y2 - V_GAP / 2.0;
+    let points = if rb == ra + 1 {
+        vec![(x1, y1), (x1, ym), (x2, ym), (x2, y2)]
+    } else {
+        let y_first = rows.bottom[ra] + V_GAP / 3.0;
+        let channel = if x2 < page_w / 2.0 {
+            MARGIN / 3.0
+        } else {
+            page_w - MARGIN / 3.0
+        };
+        vec![
+            (x1, y1),
+            (x1, y_first),
+            (channel, y_first),
+            (channel, ym),
+            (x2, ym),
+            (x2, y2),
+        ]
+    };
+    Route {
+        points,
+        label_x: x2,
+        label_y: ym + (y2 - ym) / 2.0 + 4.0,
+    }
+}
+
+/// The legend's entries: the kinds of boxes and links the chart has, and
+/// the chairs' star.
+fn legend_entries(chart: &Organigramme) -> Vec<LegendEntry> {
+    let mut entries = Vec::new();
+    for (kind, label) in [
+        (Kind::Pilotage, "pilotage"),
+        (Kind::Strategique, "comité stratégique"),
+        (Kind::Comite, "autre comité"),
+        (Kind::Existant, "instance existante"),
+        (Kind::Feuille, "feuille de route"),
+        (Kind::Crsn, "CRSN de la région"),
+    ] {
+        if chart.boites.iter().any(|b| b.kind == kind) {
+            entries.push(LegendEntry {
+                mark: Mark::Boite(kind),
+                label,
+            });
+        }
+    }
+    entries.push(LegendEntry {
+        mark: Mark::Presidence,
+        label: "★ présidence",
+    });
+    for (kind, label) in [
+        (
+            LinkKind::RendCompte,
+            "rend compte (flèche vers l'instance supérieure)",
+        ),
+        (LinkKind::Adosse, "adossé à une instance existante"),
+    ] {
+        if chart.liens.iter().any(|l| l.kind == kind) {
+            entries.push(LegendEntry {
+                mark: Mark::Lien(kind),
+                label,
+            });
+        }
+    }
+    entries
+}
+
+/// Places the legend's entries left to right from `legend_y`, wrapping at
+/// the page's margin.
+fn place_legend(
+    entries: Vec<LegendEntry>,
+    legend_y: f64,
+    page_w: f64,
+) -> Vec<(f64, f64, LegendEntry)> {
+    let mut x = MARGIN;
+    let mut y = legend_y + 12.0;
+    let mut placed = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let w = entry.width();
+        if x + w > page_w - MARGIN {
+            x = MARGIN;
+            y += 24.0;
+        }
+        placed.push((x, y, entry));
+        x += w + 24.0;
+    }
+    placed
+}
+
+// --- writing -----------------------------------------------------------
+
+/// Writes the document: header, links under the boxes, boxes, legend.
+fn write(chart: &Organigramme, layout: &Layout) -> String {
     let mut out = String::new();
+    write_header(&mut out, &chart.title, layout);
+    for (l, route) in chart.liens.iter().zip(&layout.routes) {
+        write_link(&mut out, chart, l, route);
+    }
+    for (b, p) in chart.boites.iter().zip(&layout.boxes) {
+        write_box(&mut out, b, p);
+    }
+    write_legend(&mut out, layout);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The `<svg>` element, the arrow marker, the background and the title.
+fn write_header(out: &mut String, title: &str, layout: &Layout) {
+    let (page_w, page_h) = (layout.width, layout.height);
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{page_w}\" height=\"{page_h}\" viewBox=\"0 0 {page_w} {page_h}\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"{FONT}\">"
     );
-    let _ = writeln!(out, "<title>{}</title>", xml(&chart.title));
+    let _ = writeln!(out, "<title>{}</title>", xml(title));
     out.push_str("<defs><marker id=\"fleche\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
     let _ = writeln!(
         out,
@@ -155,214 +448,138 @@ pub fn svg(chart: &Organigramme) -> String {
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\" fill=\"#1e1e1e\">{}</text>",
         page_w / 2.0,
         MARGIN + 18.0,
-        xml(&chart.title)
+        xml(title)
     );
+}
 
-    // Links under the boxes.
-    for l in &chart.liens {
-        let (a, b) = (&placed[l.from], &placed[l.to]);
-        let dash = if l.kind.dashed() {
-            " stroke-dasharray=\"6 4\""
-        } else {
-            ""
-        };
-        let markers = match l.kind {
-            LinkKind::RendCompte => " marker-start=\"url(#fleche)\"",
-            _ => " marker-end=\"url(#fleche)\"",
-        };
-        let (ra, rb) = (row_of[l.from], row_of[l.to]);
-        let lw = l.kind.label().chars().count() as f64 * 6.2 + 8.0;
-        let (path, lx, ly) = if ra == rb {
-            let (left, right) = if a.x < b.x { (a, b) } else { (b, a) };
-            let between = rows[ra]
-                .iter()
-                .any(|&i| placed[i].x > left.x && placed[i].x < right.x);
-            if between {
-                // Same row, boxes in between: over them, through the gap above.
-                let (x1, x2) = (a.x + a.w / 2.0, b.x + b.w / 2.0);
-                let top = row_top[ra] - V_GAP / 3.0;
-                (
-                    format!("M {x1} {} L {x1} {top} L {x2} {top} L {x2} {}", a.y, b.y),
-                    (x1 + x2) / 2.0 - lw / 2.0 - 4.0,
-                    top - 4.0,
-                )
-            } else {
-                // Neighbours: side to side.
-                let (x1, x2, yy) = (left.x + left.w, right.x, left.y + left.h.min(right.h) / 2.0);
-                let d = if a.x < b.x {
-                    format!("M {x1} {yy} L {x2} {yy}")
-                } else {
-                    format!("M {x2} {yy} L {x1} {yy}")
-                };
-                (d, (x1 + x2) / 2.0 - lw / 2.0 - 4.0, yy - 6.0)
-            }
-        } else {
-            let (x1, y1) = (a.x + a.w / 2.0, a.y + a.h);
-            let (x2, y2) = (b.x + b.w / 2.0, b.y);
-            let ym = y2 - V_GAP / 2.0;
-            let d = if rb == ra + 1 {
-                format!("M {x1} {y1} L {x1} {ym} L {x2} {ym} L {x2} {y2}")
-            } else {
-                // Across rows: down into the first gap, along the page's
-                // margin, then into the target's gap, so that no box is
-                // crossed.
-                let y_first = row_bottom[ra] + V_GAP / 3.0;
-                let channel = if x2 < page_w / 2.0 {
-                    MARGIN / 3.0
-                } else {
-                    page_w - MARGIN / 3.0
-                };
-                format!(
-                    "M {x1} {y1} L {x1} {y_first} L {channel} {y_first} L {channel} {ym} L {x2} {ym} L {x2} {y2}"
-                )
-            };
-            (d, x2, ym + (y2 - ym) / 2.0 + 4.0)
-        };
+/// A link's path and its label on a white patch.
+fn write_link(out: &mut String, chart: &Organigramme, l: &Lien, route: &Route) {
+    let dash = if l.kind.dashed() {
+        " stroke-dasharray=\"6 4\""
+    } else {
+        ""
+    };
+    let markers = match l.kind {
+        LinkKind::RendCompte => " marker-start=\"url(#fleche)\"",
+        _ => " marker-end=\"url(#fleche)\"",
+    };
+    let path = route
+        .points
+        .iter()
+        .map(|(x, y)| format!("{x} {y}"))
+        .collect::<Vec<_>>()
+        .join(" L ");
+    let _ = writeln!(
+        out,
+        "<path class=\"lien\" data-de=\"{}\" data-a=\"{}\" d=\"M {path}\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.3\"{dash}{markers}/>",
+        chart.boites[l.from].key, chart.boites[l.to].key
+    );
+    let label = l.kind.label();
+    let lw = label_width(label);
+    let (lx, ly) = (route.label_x, route.label_y);
+    let _ = writeln!(
+        out,
+        "<rect class=\"etiquette\" x=\"{}\" y=\"{}\" width=\"{lw}\" height=\"14\" fill=\"#ffffff\" opacity=\"0.9\"/><text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#333\">{}</text>",
+        lx + 4.0,
+        ly - 11.0,
+        lx + 8.0,
+        ly,
+        xml(label)
+    );
+}
+
+/// A box: its frame, its title in bold, its lines.
+fn write_box(out: &mut String, b: &Boite, p: &Placed) {
+    let dash = if b.kind == Kind::Existant {
+        " stroke-dasharray=\"6 4\""
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "<g class=\"noeud\" data-cle=\"{}\"><rect class=\"boite\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{}\" stroke=\"#4d4d4d\" stroke-width=\"{}\"{dash}/>",
+        b.key,
+        p.x,
+        p.y,
+        p.w,
+        p.h,
+        fill(b.kind),
+        stroke_width(b.kind)
+    );
+    let mut ty = p.y + PAD + TITLE_FONT;
+    for line in &p.title {
         let _ = writeln!(
             out,
-            "<path class=\"lien\" data-de=\"{}\" data-a=\"{}\" d=\"{path}\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.3\"{dash}{markers}/>",
-            chart.boites[l.from].key, chart.boites[l.to].key
+            "<text x=\"{}\" y=\"{ty}\" font-size=\"{TITLE_FONT}\" font-weight=\"bold\" fill=\"#1e1e1e\">{}</text>",
+            p.x + PAD,
+            xml(line)
         );
-        let label = l.kind.label();
-        let lw = label.chars().count() as f64 * 6.2 + 8.0;
-        let _ = writeln!(
-            out,
-            "<rect class=\"etiquette\" x=\"{}\" y=\"{}\" width=\"{lw}\" height=\"14\" fill=\"#ffffff\" opacity=\"0.9\"/><text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#333\">{}</text>",
-            lx + 4.0,
-            ly - 11.0,
-            lx + 8.0,
-            ly,
-            xml(label)
-        );
+        ty += LINE_H;
     }
-
-    // Boxes.
-    for (b, p) in chart.boites.iter().zip(&placed) {
-        let dash = if b.kind == Kind::Existant {
-            " stroke-dasharray=\"6 4\""
-        } else {
-            ""
-        };
-        let width = if b.kind == Kind::Strategique {
-            2.5
-        } else {
-            1.2
-        };
+    ty += 6.0;
+    for line in &p.lines {
         let _ = writeln!(
             out,
-            "<g class=\"noeud\" data-cle=\"{}\"><rect class=\"boite\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{}\" stroke=\"#4d4d4d\" stroke-width=\"{width}\"{dash}/>",
-            b.key,
-            p.x,
-            p.y,
-            p.w,
-            p.h,
-            fill(b.kind)
+            "<text x=\"{}\" y=\"{ty}\" fill=\"#333\">{}</text>",
+            p.x + PAD,
+            xml(line)
         );
-        let mut ty = p.y + PAD + TITLE_FONT;
-        for line in &p.title {
-            let _ = writeln!(
-                out,
-                "<text x=\"{}\" y=\"{ty}\" font-size=\"{TITLE_FONT}\" font-weight=\"bold\" fill=\"#1e1e1e\">{}</text>",
-                p.x + PAD,
-                xml(line)
-            );
-            ty += LINE_H;
-        }
-        ty += 6.0;
-        for line in &p.lines {
-            let _ = writeln!(
-                out,
-                "<text x=\"{}\" y=\"{ty}\" fill=\"#333\">{}</text>",
-                p.x + PAD,
-                xml(line)
-            );
-            ty += LINE_H;
-        }
-        out.push_str("</g>\n");
+        ty += LINE_H;
     }
+    out.push_str("</g>\n");
+}
 
-    // Legend.
+/// A strategic comité's frame is thicker.
+fn stroke_width(kind: Kind) -> f64 {
+    if kind == Kind::Strategique { 2.5 } else { 1.2 }
+}
+
+/// The legend's title and entries.
+fn write_legend(out: &mut String, layout: &Layout) {
     let _ = writeln!(
         out,
         "<text x=\"{MARGIN}\" y=\"{}\" font-weight=\"bold\" fill=\"#1e1e1e\">Légende</text>",
-        legend_y
+        layout.legend_y
     );
-    let mut lx = MARGIN;
-    let mut ly = legend_y + 12.0;
-    for (w, item) in &legend {
-        if lx + w > page_w - MARGIN {
-            lx = MARGIN;
-            ly += 24.0;
-        }
-        out.push_str(
-            &item
-                .replace("{x}", &lx.to_string())
-                .replace("{y}", &ly.to_string())
-                .replace("{tx}", &(lx + 26.0).to_string())
-                .replace("{ty}", &(ly + 12.0).to_string()),
-        );
-        lx += w + 24.0;
+    for (x, y, entry) in &layout.legend {
+        write_legend_entry(out, *x, *y, entry);
     }
-    out.push_str("</svg>\n");
-    out
 }
 
-/// The legend's items: (width, SVG with `{x}`, `{y}`, `{tx}`, `{ty}` to fill).
-fn legend_items(chart: &Organigramme) -> Vec<(f64, String)> {
-    let mut items = Vec::new();
-    for (kind, label) in [
-        (Kind::Pilotage, "pilotage"),
-        (Kind::Strategique, "comité stratégique"),
-        (Kind::Comite, "autre comité"),
-        (Kind::Existant, "instance existante"),
-        (Kind::Feuille, "feuille de route"),
-        (Kind::Crsn, "CRSN de la région"),
-    ] {
-        if !chart.boites.iter().any(|b| b.kind == kind) {
-            continue;
+/// A legend entry whose mark's top-left corner is at (`x`, `y`).
+fn write_legend_entry(out: &mut String, x: f64, y: f64, entry: &LegendEntry) {
+    let (tx, ty) = (x + 26.0, y + 12.0);
+    let label = xml(entry.label);
+    let _ = match entry.mark {
+        Mark::Boite(kind) => {
+            let dash = if kind == Kind::Existant {
+                " stroke-dasharray=\"4 3\""
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "<rect class=\"legende\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\" rx=\"3\" fill=\"{}\" stroke=\"#4d4d4d\" stroke-width=\"{}\"{dash}/><text x=\"{tx}\" y=\"{ty}\" fill=\"#333\">{label}</text>",
+                fill(kind),
+                stroke_width(kind)
+            )
         }
-        let dash = if kind == Kind::Existant {
-            " stroke-dasharray=\"4 3\""
-        } else {
-            ""
-        };
-        let width = if kind == Kind::Strategique { 2.5 } else { 1.2 };
-        items.push((
-            26.0 + label.chars().count() as f64 * CHAR_W,
-            format!(
-                "<rect class=\"legende\" x=\"{{x}}\" y=\"{{y}}\" width=\"20\" height=\"14\" rx=\"3\" fill=\"{}\" stroke=\"#4d4d4d\" stroke-width=\"{width}\"{dash}/><text x=\"{{tx}}\" y=\"{{ty}}\" fill=\"#333\">{label}</text>\n",
-                fill(kind)
-            ),
-        ));
-    }
-    items.push((
-        26.0 + 12.0 * CHAR_W,
-        "<text x=\"{x}\" y=\"{ty}\" fill=\"#333\">★ présidence</text>\n".to_string(),
-    ));
-    for (kind, label) in [
-        (
-            LinkKind::RendCompte,
-            "rend compte (flèche vers l'instance supérieure)",
+        Mark::Presidence => writeln!(
+            out,
+            "<text x=\"{x}\" y=\"{ty}\" fill=\"#333\">{label}</text>"
         ),
-        (LinkKind::Adosse, "adossé à une instance existante"),
-    ] {
-        if !chart.liens.iter().any(|l| l.kind == kind) {
-            continue;
+        Mark::Lien(kind) => {
+            let dash = if kind.dashed() {
+                " stroke-dasharray=\"6 4\""
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "<path d=\"M {x} {ty} l 20 -4\" stroke=\"#555\" stroke-width=\"1.3\" fill=\"none\"{dash}/><text x=\"{tx}\" y=\"{ty}\" fill=\"#333\">{label}</text>"
+            )
         }
-        let dash = if kind.dashed() {
-            " stroke-dasharray=\"6 4\""
-        } else {
-            ""
-        };
-        items.push((
-            26.0 + label.chars().count() as f64 * CHAR_W,
-            format!(
-                "<path d=\"M {{x}} {{ty}} l 20 -4\" stroke=\"#555\" stroke-width=\"1.3\" fill=\"none\"{dash}/><text x=\"{{tx}}\" y=\"{{ty}}\" fill=\"#333\">{}</text>\n",
-                xml(label)
-            ),
-        ));
-    }
-    items
+    };
 }
 
 #[cfg(test)]

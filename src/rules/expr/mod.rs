@@ -42,8 +42,8 @@
 //! let facts = serde_json::json!({"comites": [{"nom": "Comité technique", "frequence": null}]});
 //! let params = BTreeMap::new();
 //! let values = ValueEnv::new(&facts, &params);
-//! for comite in expr::eval_binding(&binding, &values).unwrap() {
-//!     let values = values.bind(&binding.var.name, &comite);
+//! for comite in expr::eval_binding(&binding, &values).unwrap().iter() {
+//!     let values = values.bind(&binding.var.name, comite);
 //!     assert_eq!(expr::eval(&check, &values).unwrap(), serde_json::json!(false));
 //!     assert_eq!(
 //!         expr::render_template(&message, &values).unwrap(),
