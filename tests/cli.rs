@@ -309,3 +309,37 @@ fn explain_says_what_a_compiler_code_means() {
     );
     assert!(text.contains("le fichier ne compile pas"), "{text}");
 }
+
+/// Files are checked in parallel; the output is the same, byte for byte,
+/// as on one core, whatever the order in which files finish.
+#[test]
+fn parallel_output_is_the_sequential_output() {
+    let run = |threads: &str, format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_copil"))
+            .args([
+                "check",
+                "examples",
+                "tests/fixtures/ok",
+                "tests/fixtures/fail",
+                "rules/tests",
+                "--format",
+                format,
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("NO_COLOR", "1")
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the binary runs");
+        (out.status.code(), out.stdout)
+    };
+    for format in ["json", "human", "sarif"] {
+        let sequential = run("1", format);
+        assert!(sequential.1.len() > 1000, "{format}: a real report");
+        for threads in ["2", "8"] {
+            assert!(
+                run(threads, format) == sequential,
+                "{format} on {threads} threads differs from one thread"
+            );
+        }
+    }
+}
