@@ -15,6 +15,8 @@
 
 use std::collections::BTreeMap;
 
+use rapidfuzz::distance::osa;
+
 /// The closest candidate to `word`, if close enough to be a plausible typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
@@ -61,56 +63,132 @@ pub fn fold(word: &str) -> String {
 /// A candidate folded to characters, beside its spelling.
 type Entry = (Vec<char>, Box<str>);
 
-/// Candidates indexed by their length in characters, folded once.
+/// Candidates indexed twice, folded once: by their one-deletion variants
+/// (as SymSpell does), which finds every candidate one edit away without
+/// comparing the word with each; and by first letter and length, for the
+/// candidates further away, which must start with the word's letter.
 #[derive(Debug, Default)]
 pub struct Suggester {
-    /// Length → (folded, candidate), sorted by candidate.
-    by_length: BTreeMap<usize, Vec<Entry>>,
+    /// The candidates, sorted by spelling, without duplicates.
+    entries: Vec<Entry>,
+    /// (hash of the folded candidate or of one of its one-deletion
+    /// variants, entry), sorted.
+    near: Vec<(u64, u32)>,
+    /// (first letter, length) → entries, in order.
+    by_start: BTreeMap<(char, usize), Vec<u32>>,
+}
+
+/// The hashes of `word` and of each word made by deleting one letter.
+fn variants(word: &[char]) -> impl Iterator<Item = u64> + '_ {
+    use std::hash::{Hash, Hasher};
+    let hash = |skip: Option<usize>| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (i, c) in word.iter().enumerate() {
+            if Some(i) != skip {
+                c.hash(&mut h);
+            }
+        }
+        h.finish()
+    };
+    std::iter::once(hash(None)).chain((0..word.len()).map(move |i| hash(Some(i))))
 }
 
 impl Suggester {
     /// Indexes `candidates` (duplicates are kept once).
     pub fn new<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut by_length: BTreeMap<usize, Vec<Entry>> = BTreeMap::new();
-        for candidate in candidates {
-            let folded: Vec<char> = fold(candidate).chars().collect();
-            by_length
-                .entry(folded.len())
-                .or_default()
-                .push((folded, candidate.into()));
+        let mut entries: Vec<Entry> = candidates
+            .into_iter()
+            .map(|c| (fold(c).chars().collect(), c.into()))
+            .collect();
+        entries.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+        entries.dedup_by(|a, b| a.1 == b.1);
+        let mut near = Vec::new();
+        let mut by_start: BTreeMap<(char, usize), Vec<u32>> = BTreeMap::new();
+        for (i, (folded, _)) in entries.iter().enumerate() {
+            let i = i as u32;
+            near.extend(variants(folded).map(|h| (h, i)));
+            if let Some(&first) = folded.first() {
+                by_start.entry((first, folded.len())).or_default().push(i);
+            }
         }
-        for bucket in by_length.values_mut() {
-            bucket.sort_unstable_by(|a, b| a.1.cmp(&b.1));
-            bucket.dedup_by(|a, b| a.1 == b.1);
+        near.sort_unstable();
+        near.dedup();
+        Suggester {
+            entries,
+            near,
+            by_start,
         }
-        Suggester { by_length }
     }
 
     /// The candidate nearest to `word`, if near enough (see the module doc).
     pub fn suggest(&self, word: &str) -> Option<&str> {
         let folded: Vec<char> = fold(word).chars().collect();
         let length = folded.len();
+        // The optimal string alignment distance, bit-parallel (rapidfuzz),
+        // with a cut-off: `None` beyond it.
+        let comparator = osa::BatchComparator::new(folded.iter().copied());
+        let distance = |candidate: &[char], cutoff: usize| {
+            comparator.distance_with_args(
+                candidate.iter().copied(),
+                &osa::Args::default().score_cutoff(cutoff),
+            )
+        };
+        // Every candidate at most one edit away shares a variant with the
+        // word; nothing further can beat it.
         let mut best: Option<(usize, &str)> = None;
-        // A candidate of length `n` is at least |n - length| edits away,
-        // and may be at most max(n, length) / 3 away: n ≤ 3·length / 2 + 1.
-        let longest = length + length / 2 + 1;
-        let shortest = length.saturating_sub((length / 3).max(1));
-        for (&n, bucket) in self.by_length.range(shortest..=longest) {
-            let limit = (n.max(length) / 3).max(1);
-            if n.abs_diff(length) > limit {
-                continue;
-            }
-            for (candidate_folded, candidate) in bucket {
-                let same_start = folded.first() == candidate_folded.first();
-                let bound = if same_start { limit } else { 1 };
-                if best.is_some_and(|(d, _)| d < n.abs_diff(length)) {
-                    continue;
-                }
-                let Some(d) = bounded_distance(&folded, candidate_folded, bound) else {
+        for h in variants(&folded) {
+            let from = self.near.partition_point(|&(k, _)| k < h);
+            for &(_, i) in self.near[from..].iter().take_while(|&&(k, _)| k == h) {
+                let (candidate_folded, candidate) = &self.entries[i as usize];
+                let Some(d) = distance(candidate_folded, 1) else {
                     continue;
                 };
                 if length > 0 && d >= length {
                     // Every letter replaced: not a typo of this word.
+                    continue;
+                }
+                if best.is_none_or(|(bd, bc)| d < bd || (d == bd && **candidate < *bc)) {
+                    best = Some((d, candidate));
+                }
+            }
+        }
+        if let Some((_, candidate)) = best {
+            return Some(candidate);
+        }
+        // Two edits or more: only candidates with the same first letter, of
+        // a length near enough. A candidate of length `n` is at least
+        // |n - length| edits away, and at most max(n, length) / 3.
+        let first = *folded.first()?;
+        let longest = length + length / 2 + 1;
+        let shortest = length.saturating_sub((length / 3).max(1));
+        // Nearest lengths first: a near candidate found early bounds the
+        // work on the others.
+        let mut buckets: Vec<(usize, &Vec<u32>)> = self
+            .by_start
+            .range((first, shortest)..=(first, longest))
+            .map(|(&(_, n), bucket)| (n, bucket))
+            .collect();
+        buckets.sort_by_key(|&(n, _)| (n.abs_diff(length), n));
+        for (n, bucket) in buckets {
+            let limit = (n.max(length) / 3).max(1);
+            if n.abs_diff(length) > limit || limit < 2 {
+                continue;
+            }
+            if best.is_some_and(|(d, _)| d < n.abs_diff(length)) {
+                break;
+            }
+            for &i in bucket {
+                let (candidate_folded, candidate) = &self.entries[i as usize];
+                if best.is_some_and(|(d, _)| d < n.abs_diff(length)) {
+                    continue;
+                }
+                // Nothing further than the best so far can win (ties may,
+                // by alphabetical order).
+                let bound = best.map_or(limit, |(bd, _)| bd.min(limit));
+                let Some(d) = distance(candidate_folded, bound) else {
+                    continue;
+                };
+                if d >= length {
                     continue;
                 }
                 if best.is_none_or(|(bd, bc)| d < bd || (d == bd && **candidate < *bc)) {
@@ -123,54 +201,14 @@ impl Suggester {
         }
         if length >= 3 {
             return self
-                .by_length
-                .range(length + 1..)
-                .flat_map(|(_, bucket)| bucket)
-                .filter(|(f, _)| f.starts_with(&folded))
+                .entries
+                .iter()
+                .filter(|(f, _)| f.len() > length && f.starts_with(&folded))
                 .map(|(_, c)| &**c)
                 .min();
         }
         None
     }
-}
-
-/// The Damerau-Levenshtein distance (optimal string alignment) between `a`
-/// and `b` when it is at most `bound`, computed in a band of the matrix.
-fn bounded_distance(a: &[char], b: &[char], bound: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > bound {
-        return None;
-    }
-    if a == b {
-        return Some(0);
-    }
-    let width = b.len() + 1;
-    let big = bound + 1;
-    let mut prev2 = vec![big; width];
-    let mut prev: Vec<usize> = (0..width).map(|j| j.min(big)).collect();
-    let mut row = vec![big; width];
-    for i in 1..=a.len() {
-        row.fill(big);
-        row[0] = i.min(big);
-        let from = i.saturating_sub(bound).max(1);
-        let to = (i + bound).min(b.len());
-        let mut smallest = row[0];
-        for j in from..=to {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            row[j] = d.min(big);
-            smallest = smallest.min(row[j]);
-        }
-        if smallest > bound {
-            return None;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut row);
-    }
-    let d = prev[b.len()];
-    (d <= bound).then_some(d)
 }
 
 #[cfg(test)]
@@ -220,39 +258,95 @@ mod tests {
         assert_eq!(suggest("cotec", ["cotech", "cotecb"]), Some("cotecb"));
     }
 
+    /// The index gives what comparing with every candidate gives.
     #[test]
-    fn the_banded_distance_agrees_with_the_full_one() {
-        let words = [
-            "",
-            "a",
-            "ab",
-            "ba",
-            "abc",
-            "acb",
-            "comite",
-            "comtie",
-            "cotech",
-            "copil",
-            "membres",
-            "mebmres",
-            "frequence",
-            "frequense",
-            "perimetre",
-        ];
-        for a in words {
-            for b in words {
-                let full = strsim::osa_distance(a, b);
-                let a: Vec<char> = a.chars().collect();
-                let b: Vec<char> = b.chars().collect();
-                for bound in 0..5 {
-                    let expected = (full <= bound).then_some(full);
-                    assert_eq!(
-                        bounded_distance(&a, &b, bound),
-                        expected,
-                        "{a:?} {b:?} {bound}"
-                    );
+    fn the_index_agrees_with_a_full_scan() {
+        fn full<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+            let folded: Vec<char> = fold(word).chars().collect();
+            let length = folded.len();
+            let mut best: Option<(usize, &str)> = None;
+            for &c in candidates {
+                let cf: Vec<char> = fold(c).chars().collect();
+                let d = strsim::osa_distance(&fold(word), &fold(c));
+                let limit = (cf.len().max(length) / 3).max(1);
+                let same_start = folded.first() == cf.first();
+                if d <= limit
+                    && (d <= 1 || same_start)
+                    && !(length > 0 && d >= length)
+                    && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc))
+                {
+                    best = Some((d, c));
                 }
             }
+            best.map(|(_, c)| c).or_else(|| {
+                (length >= 3)
+                    .then(|| {
+                        candidates
+                            .iter()
+                            .copied()
+                            .filter(|c| {
+                                let f = fold(c);
+                                f.chars().count() > length && f.starts_with(&fold(word))
+                            })
+                            .min()
+                    })
+                    .flatten()
+            })
+        }
+        let candidates = [
+            "cotech",
+            "copil",
+            "cd38",
+            "caf38",
+            "metro",
+            "metropole",
+            "membres",
+            "frequence",
+            "presidence",
+            "perimetre",
+            "trimestrielle",
+            "semestrielle",
+            "hinaura",
+            "agglo",
+            "nord",
+            "sdaasp",
+            "amri",
+            "ami",
+            "ft38",
+            "fs38",
+        ];
+        let index = Suggester::new(candidates);
+        let words = [
+            "cotec",
+            "cotehc",
+            "copli",
+            "cd83",
+            "caf",
+            "metrpole",
+            "metropoel",
+            "membre",
+            "frequense",
+            "fréquence",
+            "presidense",
+            "perimetr",
+            "trimestriele",
+            "bimestrielle",
+            "hinora",
+            "aglo",
+            "nrod",
+            "sdaasap",
+            "amir",
+            "am",
+            "x",
+            "",
+            "ft",
+            "fs3",
+            "zzz",
+            "semestriel",
+            "metropolitain",
+        ];
+        for word in words {
+            assert_eq!(index.suggest(word), full(word, &candidates), "{word:?}");
         }
     }
 }
