@@ -23,17 +23,40 @@ struct BodyParts {
     mission: Option<String>,
 }
 
-impl Resolver<'_> {
-    pub(super) fn pilotage(&mut self) -> Pilotage {
-        let mut found: Option<&ast::PilotageDecl> = None;
-        for item in &self.file.items {
-            if let Item::Pilotage(p) = item {
-                match found {
-                    Some(first) => self.repeated(Repeated::Block("pilotage"), p.span, first.span),
-                    None => found = Some(p),
-                }
+/// What a member of a perimeter list covers.
+struct Covered {
+    /// An EPCI's SIREN, or a commune's EPCI when it has one.
+    epci: Option<String>,
+    /// A commune's INSEE code.
+    commune: Option<String>,
+}
+
+impl<'a> Resolver<'a> {
+    /// The first block `pick` recognises among the items, with its span;
+    /// each later one is reported as a repetition of the block `name`.
+    pub(super) fn single_block<T>(
+        &mut self,
+        name: &'static str,
+        pick: impl Fn(&'a Item) -> Option<(&'a T, Span)>,
+    ) -> Option<&'a T> {
+        let file = self.file;
+        let mut found: Option<(&'a T, Span)> = None;
+        for (block, span) in file.items.iter().filter_map(pick) {
+            match found {
+                Some((_, first)) => self.repeated(Repeated::Block(name), span, first),
+                None => found = Some((block, span)),
             }
         }
+        found.map(|(block, _)| block)
+    }
+
+    /// The `pilotage` block: who steers (a pilot, copilots, or the État
+    /// alone), the préfet and the coordination.
+    pub(super) fn pilotage(&mut self) -> Pilotage {
+        let found = self.single_block("pilotage", |item| match item {
+            Item::Pilotage(p) => Some((p, p.span)),
+            _ => None,
+        });
         let mut pilotage = Pilotage {
             prefet: None,
             pilote: None,
@@ -46,36 +69,7 @@ impl Resolver<'_> {
         let Some(decl) = found else {
             return pilotage;
         };
-        let mut seen: [Option<Span>; 4] = [None; 4];
-        let mut pilote_span = None;
-        let mut copilotes_span = None;
-        for attr in &decl.attrs {
-            let (slot, name, span) = match attr {
-                PilotageAttr::Prefet(a) => (0, "prefet", a.span),
-                PilotageAttr::Pilote(a) => (1, "pilote", a.span),
-                PilotageAttr::Copilotes(a) => (2, "copilotes", a.span),
-                PilotageAttr::Coordination(a) => (3, "coordination", a.span),
-            };
-            if let Some(first) = seen[slot] {
-                self.repeated(Repeated::Keyword(name), span, first);
-                continue;
-            }
-            seen[slot] = Some(span);
-            match attr {
-                PilotageAttr::Prefet(a) => pilotage.prefet = self.member(&a.value, Role::Prefet),
-                PilotageAttr::Pilote(a) => {
-                    pilote_span = Some(a.span);
-                    pilotage.pilote = self.member(&a.value, Role::Pilote)
-                }
-                PilotageAttr::Copilotes(a) => {
-                    copilotes_span = Some(a.span);
-                    pilotage.copilotes = self.members(&a.value, Role::Copilotes)
-                }
-                PilotageAttr::Coordination(a) => {
-                    pilotage.coordination = self.member(&a.value, Role::Coordination)
-                }
-            }
-        }
+        let (pilote_span, copilotes_span) = self.pilotage_attrs(decl, &mut pilotage);
         if let (Some(p), Some(c)) = (pilote_span, copilotes_span) {
             let (first, second) = if p.start < c.start { (p, c) } else { (c, p) };
             self.error(wording::pilote_and_copilotes(second, first));
@@ -92,6 +86,40 @@ impl Resolver<'_> {
             Mode::EtatSeul
         };
         pilotage
+    }
+
+    /// Reads the block's attributes into `pilotage`, each once. Returns
+    /// where `pilote` and `copilotes` are written.
+    fn pilotage_attrs(
+        &mut self,
+        decl: &ast::PilotageDecl,
+        pilotage: &mut Pilotage,
+    ) -> (Option<Span>, Option<Span>) {
+        let mut seen: [Option<Span>; 4] = [None; 4];
+        for attr in &decl.attrs {
+            let (slot, name, span) = match attr {
+                PilotageAttr::Prefet(a) => (0, "prefet", a.span),
+                PilotageAttr::Pilote(a) => (1, "pilote", a.span),
+                PilotageAttr::Copilotes(a) => (2, "copilotes", a.span),
+                PilotageAttr::Coordination(a) => (3, "coordination", a.span),
+            };
+            if let Some(first) = seen[slot] {
+                self.repeated(Repeated::Keyword(name), span, first);
+                continue;
+            }
+            seen[slot] = Some(span);
+            match attr {
+                PilotageAttr::Prefet(a) => pilotage.prefet = self.member(&a.value, Role::Prefet),
+                PilotageAttr::Pilote(a) => pilotage.pilote = self.member(&a.value, Role::Pilote),
+                PilotageAttr::Copilotes(a) => {
+                    pilotage.copilotes = self.members(&a.value, Role::Copilotes)
+                }
+                PilotageAttr::Coordination(a) => {
+                    pilotage.coordination = self.member(&a.value, Role::Coordination)
+                }
+            }
+        }
+        (seen[1], seen[2])
     }
 
     /// Looks up one member.
@@ -262,78 +290,20 @@ impl Resolver<'_> {
     /// `perimetre departement`, `perimetre region`, or a list of EPCI and
     /// commune members.
     pub(super) fn perimetre(&mut self, attr: &Attr<Vec<Ident>>) -> Perimetre {
-        let keyword = |id: &Ident, this: &Self| {
-            !this.symbols.contains_key(&id.name)
-                && matches!(id.name.as_str(), "departement" | "region")
-        };
         if let [only] = attr.value.as_slice()
-            && keyword(only, self)
+            && self.is_perimetre_keyword(only)
         {
-            let territoire = self.territoire.as_ref();
-            let epci = if only.name == "departement" {
-                territoire.map(|t| t.epci.clone()).unwrap_or_default()
-            } else {
-                let region = territoire.map(|t| t.region.clone()).unwrap_or_default();
-                let mut all = BTreeSet::new();
-                let deps: Vec<String> = self
-                    .reference
-                    .departements()
-                    .filter(|d| d.region == region)
-                    .map(|d| d.code.clone())
-                    .collect();
-                for d in deps {
-                    for e in self.reference.epcis_of_departement(&d) {
-                        all.insert(e.siren.clone());
-                    }
-                }
-                all.into_iter().collect()
-            };
-            return Perimetre {
-                kind: if only.name == "departement" {
-                    PerimetreKind::Departement
-                } else {
-                    PerimetreKind::Region
-                },
-                membres: Vec::new(),
-                epci,
-                communes: Vec::new(),
-                span: Some(attr.span),
-            };
+            return self.perimetre_keyword(only, attr.span);
         }
         let mut membres = Vec::new();
         let mut epci = BTreeSet::new();
         let mut communes = BTreeSet::new();
         for id in &attr.value {
-            if keyword(id, self) {
-                self.error(wording::perimetre_not_alone(id));
-                continue;
-            }
-            if self
-                .lookup(id, &[DeclKind::Membre], Role::Perimetre)
-                .is_none()
-            {
-                continue;
-            }
-            let Some(m) = self.membres.get(&id.name) else {
+            let Some(covered) = self.perimetre_member(id) else {
                 continue;
             };
-            match m.nature {
-                Nature::Epci => {
-                    epci.insert(m.code.clone().unwrap_or_default());
-                }
-                Nature::Commune => {
-                    let code = m.code.clone().unwrap_or_default();
-                    if let Some(e) = self.reference.commune(&code).and_then(|c| c.epci.clone()) {
-                        epci.insert(e);
-                    }
-                    communes.insert(code);
-                }
-                nature => {
-                    let span = self.symbols.get(&id.name).map_or(m.span, |d| d.span);
-                    self.error(wording::perimetre_nature(id, nature, span));
-                    continue;
-                }
-            }
+            epci.extend(covered.epci);
+            communes.extend(covered.commune);
             membres.push(id.name.clone());
         }
         Perimetre {
@@ -342,6 +312,73 @@ impl Resolver<'_> {
             epci: epci.into_iter().collect(),
             communes: communes.into_iter().collect(),
             span: Some(attr.span),
+        }
+    }
+
+    /// Whether `id` is the keyword `departement` or `region` (and not a
+    /// declared name).
+    fn is_perimetre_keyword(&self, id: &Ident) -> bool {
+        !self.symbols.contains_key(&id.name) && matches!(id.name.as_str(), "departement" | "region")
+    }
+
+    /// `perimetre departement` (the territory's EPCI) or `perimetre region`
+    /// (every EPCI of the région's départements).
+    fn perimetre_keyword(&self, keyword: &Ident, span: Span) -> Perimetre {
+        let territoire = self.territoire.as_ref();
+        let (kind, epci) = if keyword.name == "departement" {
+            let epci = territoire.map(|t| t.epci.clone()).unwrap_or_default();
+            (PerimetreKind::Departement, epci)
+        } else {
+            let region = territoire.map(|t| t.region.clone()).unwrap_or_default();
+            (PerimetreKind::Region, self.region_epcis(&region))
+        };
+        Perimetre {
+            kind,
+            membres: Vec::new(),
+            epci,
+            communes: Vec::new(),
+            span: Some(span),
+        }
+    }
+
+    /// The SIREN of every EPCI of the départements of `region`, sorted.
+    fn region_epcis(&self, region: &str) -> Vec<String> {
+        let mut all = BTreeSet::new();
+        for d in self.reference.departements().filter(|d| d.region == region) {
+            for e in self.reference.epcis_of_departement(&d.code) {
+                all.insert(e.siren.clone());
+            }
+        }
+        all.into_iter().collect()
+    }
+
+    /// What one name of a perimeter list covers. `None` when it is
+    /// reported (a keyword in a list, a member neither EPCI nor commune) or
+    /// not a resolved member.
+    fn perimetre_member(&mut self, id: &Ident) -> Option<Covered> {
+        if self.is_perimetre_keyword(id) {
+            self.error(wording::perimetre_not_alone(id));
+            return None;
+        }
+        self.lookup(id, &[DeclKind::Membre], Role::Perimetre)?;
+        let m = self.membres.get(&id.name)?;
+        match m.nature {
+            Nature::Epci => Some(Covered {
+                epci: Some(m.code.clone().unwrap_or_default()),
+                commune: None,
+            }),
+            Nature::Commune => {
+                let code = m.code.clone().unwrap_or_default();
+                Some(Covered {
+                    epci: self.reference.commune(&code).and_then(|c| c.epci.clone()),
+                    commune: Some(code),
+                })
+            }
+            nature => {
+                let span = self.symbols.get(&id.name).map_or(m.span, |d| d.span);
+                self.error(wording::perimetre_nature(id, nature, span));
+                None
+            }
         }
     }
 
@@ -432,17 +469,10 @@ impl Resolver<'_> {
     }
 
     pub(super) fn crsn(&mut self) -> Option<Crsn> {
-        let file = self.file;
-        let mut found: Option<&ast::CrsnDecl> = None;
-        for item in &file.items {
-            if let Item::Crsn(c) = item {
-                match found {
-                    Some(first) => self.repeated(Repeated::Block("crsn"), c.span, first.span),
-                    None => found = Some(c),
-                }
-            }
-        }
-        let decl = found?;
+        let decl = self.single_block("crsn", |item| match item {
+            Item::Crsn(c) => Some((c, c.span)),
+            _ => None,
+        })?;
         let region = match self.reference.normalize_region_code(&decl.region.value) {
             Some(r) => r,
             None => {

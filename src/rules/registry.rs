@@ -68,139 +68,38 @@ impl Rules {
     /// every `*.toml` directly in it, sorted). A ruleset with the id of a
     /// loaded one replaces it. `profile` forces the profile of every file.
     pub fn load(paths: &[PathBuf], profile: Option<&str>) -> Result<Rules, RulesError> {
-        let mut files: Vec<RuleFile> = embedded::RULESETS
-            .iter()
-            .map(|(path, text)| RuleFile {
-                path: (*path).to_string(),
-                text: (*text).to_string(),
-            })
-            .collect();
-        let shipped = files.len();
-        let mut errors: Vec<(usize, Diagnostic)> = Vec::new();
-        for path in paths {
-            for file in toml_files(path) {
-                match std::fs::read_to_string(&file) {
-                    Ok(text) => files.push(RuleFile {
-                        path: display_path(&file),
-                        text,
-                    }),
-                    Err(e) => {
-                        files.push(RuleFile {
-                            path: display_path(&file),
-                            text: String::new(),
-                        });
-                        errors.push((
-                            files.len() - 1,
-                            Diagnostic::error(
-                                Code::Lecture,
-                                Span::new(0, 0),
-                                format!(
-                                    "le fichier de règles ne peut pas être lu : {}",
-                                    io_message(&e)
-                                ),
-                            )
-                            .label("illisible")
-                            .help("vérifiez le chemin donné à `--rules`"),
-                        ));
-                    }
-                }
-            }
+        let mut errors = Errors::new();
+        let mut files = read_files(paths, &mut errors);
+        let (sets, user) = read_rulesets(&files, &mut errors);
+        let profiles = compile_profiles(&sets, &user, &mut errors);
+        if let Some(name) = profile {
+            check_profile(name, &profiles, &mut files, &mut errors);
         }
-
-        let mut sets: Vec<RulesetDef> = Vec::new();
-        let mut user = Vec::new();
-        for (i, file) in files.iter().enumerate() {
-            if errors.iter().any(|(f, _)| *f == i) {
-                continue;
-            }
-            match load::read(&file.text, i) {
-                Ok(set) => {
-                    compile::duplicate_ids(&set, &mut errors);
-                    let index = match compile::find(&sets, &set.id.value) {
-                        Some(existing) if i >= shipped && sets[existing].file < shipped => {
-                            sets[existing] = set;
-                            existing
-                        }
-                        Some(existing) => {
-                            let first = &files[sets[existing].file].path;
-                            errors.push((
-                                i,
-                                Diagnostic::error(
-                                    Code::RegleDouble,
-                                    set.id.span,
-                                    format!("le jeu de règles `{}` est déjà défini dans {first}", set.id.value),
-                                )
-                                .label("identifiant déjà pris")
-                                .help("donnez un autre `id` à ce jeu de règles, ou ne chargez qu'un des deux fichiers"),
-                            ));
-                            continue;
-                        }
-                        None => {
-                            sets.push(set);
-                            sets.len() - 1
-                        }
-                    };
-                    if i >= shipped && !user.contains(&index) {
-                        user.push(index);
-                    }
-                }
-                Err(diagnostics) => errors.extend(diagnostics.into_iter().map(|d| (i, d))),
-            }
-        }
-
-        let mut profiles = BTreeMap::new();
-        let mut memo = compile::Memo::new();
-        for i in 0..sets.len() {
-            let chain = compile::chain(&sets, i, &user, &mut errors);
-            let active = compile::compile(&sets, &chain, &mut errors, &mut memo);
-            profiles.insert(sets[i].id.value.clone(), Arc::new(active));
-        }
-
-        if let Some(name) = profile
-            && !profiles.contains_key(name)
-        {
-            let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
-            let help = match diagnostic::suggestion_help(name, known.iter().copied()) {
-                Some(help) => help,
-                None => format!(
-                    "profils disponibles : {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            files.push(RuleFile {
-                path: "--profile".to_string(),
-                text: name.to_string(),
-            });
-            errors.push((
-                files.len() - 1,
-                Diagnostic::error(
-                    Code::Profil,
-                    Span::new(0, name.len()),
-                    format!("le profil `{name}` n'existe pas"),
-                )
-                .label("profil inconnu")
-                .help(help),
-            ));
-        }
-
         if !errors.is_empty() {
             return Err(RulesError {
                 files: faulty(&files, errors),
             });
         }
+        Ok(Rules::assemble(files, sets, user, profiles, profile))
+    }
+
+    /// The loaded rules, once every step went without error.
+    fn assemble(
+        files: Vec<RuleFile>,
+        sets: Vec<RulesetDef>,
+        user: Vec<usize>,
+        profiles: BTreeMap<String, Arc<ActiveRules>>,
+        profile: Option<&str>,
+    ) -> Rules {
         let ids = compile::all_ids(&sets);
-        Ok(Rules {
+        Rules {
             files,
             sets,
             user,
             profiles,
             forced: profile.map(str::to_string),
             ids,
-        })
+        }
     }
 
     /// The rules a file of this zone is checked against.
@@ -309,6 +208,178 @@ impl Rules {
         }
         out
     }
+}
+
+/// Every error met while loading, with the index of its file.
+type Errors = Vec<(usize, Diagnostic)>;
+
+/// The shipped ruleset files, then those `paths` name. A file that cannot
+/// be read is kept, empty, with its error.
+fn read_files(paths: &[PathBuf], errors: &mut Errors) -> Vec<RuleFile> {
+    let mut files: Vec<RuleFile> = embedded::RULESETS
+        .iter()
+        .map(|(path, text)| RuleFile {
+            path: (*path).to_string(),
+            text: (*text).to_string(),
+        })
+        .collect();
+    for path in paths {
+        for file in toml_files(path) {
+            match std::fs::read_to_string(&file) {
+                Ok(text) => files.push(RuleFile {
+                    path: display_path(&file),
+                    text,
+                }),
+                Err(e) => {
+                    files.push(RuleFile {
+                        path: display_path(&file),
+                        text: String::new(),
+                    });
+                    errors.push((files.len() - 1, unreadable(&e)));
+                }
+            }
+        }
+    }
+    files
+}
+
+/// A `--rules` file that cannot be read.
+fn unreadable(e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::Lecture,
+        Span::new(0, 0),
+        format!(
+            "le fichier de règles ne peut pas être lu : {}",
+            io_message(e)
+        ),
+    )
+    .label("illisible")
+    .help("vérifiez le chemin donné à `--rules`")
+}
+
+/// The ruleset of each file read, and the indexes of those given with
+/// `--rules`, in order.
+fn read_rulesets(files: &[RuleFile], errors: &mut Errors) -> (Vec<RulesetDef>, Vec<usize>) {
+    let shipped = embedded::RULESETS.len();
+    let mut sets: Vec<RulesetDef> = Vec::new();
+    let mut user = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        if errors.iter().any(|(f, _)| *f == i) {
+            continue;
+        }
+        match load::read(&file.text, i) {
+            Ok(set) => {
+                compile::duplicate_ids(&set, errors);
+                let Some(index) = place(set, i, files, &mut sets, errors) else {
+                    continue;
+                };
+                if i >= shipped && !user.contains(&index) {
+                    user.push(index);
+                }
+            }
+            Err(diagnostics) => errors.extend(diagnostics.into_iter().map(|d| (i, d))),
+        }
+    }
+    (sets, user)
+}
+
+/// Adds the ruleset of file `i` to `sets`, or replaces the shipped one of
+/// the same id when `i` is given with `--rules`. Another ruleset of the same
+/// id is an error. Returns its index in `sets`.
+fn place(
+    set: RulesetDef,
+    i: usize,
+    files: &[RuleFile],
+    sets: &mut Vec<RulesetDef>,
+    errors: &mut Errors,
+) -> Option<usize> {
+    let shipped = embedded::RULESETS.len();
+    match compile::find(sets, &set.id.value) {
+        Some(existing) if i >= shipped && sets[existing].file < shipped => {
+            sets[existing] = set;
+            Some(existing)
+        }
+        Some(existing) => {
+            let first = &files[sets[existing].file].path;
+            errors.push((i, ruleset_taken(&set, first)));
+            None
+        }
+        None => {
+            sets.push(set);
+            Some(sets.len() - 1)
+        }
+    }
+}
+
+/// A ruleset whose id is that of a ruleset of `first`.
+fn ruleset_taken(set: &RulesetDef, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::RegleDouble,
+        set.id.span,
+        format!(
+            "le jeu de règles `{}` est déjà défini dans {first}",
+            set.id.value
+        ),
+    )
+    .label("identifiant déjà pris")
+    .help("donnez un autre `id` à ce jeu de règles, ou ne chargez qu'un des deux fichiers")
+}
+
+/// One profile per ruleset: its `extends` chain, merged and compiled.
+fn compile_profiles(
+    sets: &[RulesetDef],
+    user: &[usize],
+    errors: &mut Errors,
+) -> BTreeMap<String, Arc<ActiveRules>> {
+    let mut profiles = BTreeMap::new();
+    let mut memo = compile::Memo::new();
+    for i in 0..sets.len() {
+        let chain = compile::chain(sets, i, user, errors);
+        let active = compile::compile(sets, &chain, errors, &mut memo);
+        profiles.insert(sets[i].id.value.clone(), Arc::new(active));
+    }
+    profiles
+}
+
+/// `--profile name` must name a loaded profile. The error points into a
+/// file `--profile` whose text is the name.
+fn check_profile(
+    name: &str,
+    profiles: &BTreeMap<String, Arc<ActiveRules>>,
+    files: &mut Vec<RuleFile>,
+    errors: &mut Errors,
+) {
+    if profiles.contains_key(name) {
+        return;
+    }
+    let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
+    files.push(RuleFile {
+        path: "--profile".to_string(),
+        text: name.to_string(),
+    });
+    errors.push((files.len() - 1, unknown_profile(name, &known)));
+}
+
+/// `--profile name` names no loaded profile.
+fn unknown_profile(name: &str, known: &[&str]) -> Diagnostic {
+    let help = match diagnostic::suggestion_help(name, known.iter().copied()) {
+        Some(help) => help,
+        None => format!(
+            "profils disponibles : {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Diagnostic::error(
+        Code::Profil,
+        Span::new(0, name.len()),
+        format!("le profil `{name}` n'existe pas"),
+    )
+    .label("profil inconnu")
+    .help(help)
 }
 
 /// The `*.toml` files a `--rules` path names.
