@@ -161,7 +161,7 @@ pub(crate) fn find(sets: &[RulesetDef], id: &str) -> Option<usize> {
 /// Merges and type-checks a chain.
 /// Rules already compiled, by everything their compilation depends on
 /// (definition, origin, parameter types): profiles share most rules.
-pub(crate) type Memo = std::collections::HashMap<String, Option<Rule>>;
+pub(crate) type Memo = std::collections::HashMap<(String, String, RuleDef), Option<Rule>>;
 
 pub(crate) fn compile(
     sets: &[RulesetDef],
@@ -201,7 +201,7 @@ pub(crate) fn compile(
     let env = TypeEnv::new(facts::types(), param_types);
     let mut rules = Vec::new();
     for (id, (def, ruleset)) in &merged {
-        let key = format!("{ruleset}\u{0}{signature}\u{0}{def:?}");
+        let key = (ruleset.clone(), signature.clone(), def.clone());
         let rule = memo
             .entry(key)
             .or_insert_with(|| compile_rule(id, def, ruleset, &env, errors));
