@@ -318,6 +318,10 @@ impl<'a> Resolver<'a> {
                 .map(|d| d.nom.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
+            de_nom: {
+                let names: Vec<String> = deps.iter().map(|d| d.de_nom()).collect();
+                diagnostic::join_et(&names)
+            },
             region: first.region.clone(),
             region_nom: region.map(|r| r.nom.clone()).unwrap_or_default(),
             zone: first.zone,

@@ -317,6 +317,9 @@ pub struct TerritoireInfo {
     pub codes: Vec<String>,
     /// Official names, joined.
     pub nom: String,
+    /// The names after « de », with their articles: « de l'Isère », « du
+    /// Nord », « de la Savoie et de la Haute-Savoie ».
+    pub de_nom: String,
     /// The région's code.
     pub region: String,
     /// The région's name.

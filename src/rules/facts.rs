@@ -118,6 +118,7 @@ pub fn types() -> Record {
         .field("codes", texts())
         .field("nom", text())
         .field("region", text())
+        .field("de_nom", text())
         .field("region_nom", text())
         .field("zone", text())
         .field("population", Type::Number)
