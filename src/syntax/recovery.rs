@@ -148,8 +148,10 @@ fn is_declaration(word: &str) -> bool {
 pub(super) fn declared_name(src: &str, at: usize) -> Option<Ident> {
     let text = &src[at..];
     let keyword = word_at(text);
+    // `comité` or `Membre`: one typo, one error. The declaration is skipped,
+    // but its name is known, so that its uses are not reported too.
     if !matches!(
-        Keyword::parse(keyword),
+        Keyword::parse(&crate::diagnostic::fold(keyword)),
         Some(Keyword::Membre | Keyword::Comite | Keyword::Existant | Keyword::FeuilleDeRoute)
     ) {
         return None;
