@@ -31,6 +31,8 @@ pub fn did_you_mean(word: &str, suggestion: &str) -> String {
     let accented = !word.is_ascii();
     if accented && fold(word) == suggestion {
         format!("les mots-clés et valeurs s'écrivent sans accent : `{suggestion}`")
+    } else if word != suggestion && word.to_lowercase() == suggestion {
+        format!("les mots-clés et valeurs s'écrivent en minuscules : `{suggestion}`")
     } else {
         format!("vouliez-vous dire `{suggestion}` ?")
     }
@@ -233,7 +235,7 @@ mod tests {
     fn a_capital_letter_is_not_an_accent() {
         assert_eq!(
             did_you_mean("Membre", "membre"),
-            "vouliez-vous dire `membre` ?"
+            "les mots-clés et valeurs s'écrivent en minuscules : `membre`"
         );
     }
 
