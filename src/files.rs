@@ -70,9 +70,37 @@ pub enum Source {
     },
 }
 
-/// Reads a source file as UTF-8.
+/// The largest source copil reads: 16 Mio. The largest real governance
+/// file is about 50 kio; anything near the limit is not a governance file.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a source file as UTF-8, at most [`MAX_SOURCE_BYTES`]: a larger
+/// file is refused without being read whole.
 pub fn read_source(path: &Path) -> Source {
-    match std::fs::read(path) {
+    let read = std::fs::File::open(path).and_then(|file| {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    });
+    if let Ok(bytes) = &read
+        && bytes.len() as u64 > MAX_SOURCE_BYTES
+    {
+        return Source::Unusable {
+            diagnostic: Diagnostic::error(
+                Code::Taille,
+                Span::new(0, 0),
+                format!(
+                    "le fichier dépasse {} Mio : ce n'est pas un fichier de gouvernance",
+                    MAX_SOURCE_BYTES / (1024 * 1024)
+                ),
+            )
+            .label("fichier trop gros")
+            .help("un fichier de gouvernance fait quelques dizaines de kio : vérifiez le chemin"),
+            shown: None,
+        };
+    }
+    match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Source::Text(text),
             Err(e) => {
@@ -161,6 +189,26 @@ mod tests {
             .map(|p| display_path(p.strip_prefix(root).expect("below root")))
             .collect();
         assert_eq!(found, ["a/b/y.copil", "a/x.copil", "z.copil"]);
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_unread() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gros.copil");
+        let file = std::fs::File::create(&path).expect("create");
+        // A sparse file: 1 Gio that takes no room and is never read whole.
+        file.set_len(1 << 30).expect("set_len");
+        match read_source(&path) {
+            Source::Unusable { diagnostic, shown } => {
+                assert_eq!(diagnostic.code, Code::Taille);
+                assert!(diagnostic.message.contains("16 Mio"), "{}", diagnostic.message);
+                assert!(shown.is_none());
+            }
+            Source::Text(_) => panic!("a 1 Gio file must be refused"),
+        }
+        let path = dir.path().join("juste.copil");
+        std::fs::write(&path, vec![b' '; MAX_SOURCE_BYTES as usize]).expect("write");
+        assert!(matches!(read_source(&path), Source::Text(_)));
     }
 
     #[test]

@@ -59,6 +59,10 @@ fn fail_fixtures_do_not_compile() {
 const WITHOUT_FIXTURE: &[(Code, &str)] = &[
     (Code::Lecture, "unreadable_file_is_a_diagnostic, below"),
     (
+        Code::Taille,
+        "src/files.rs: a_file_over_the_limit_is_refused_unread (16 Mio)",
+    ),
+    (
         Code::Evaluation,
         "tests/rules.rs: a_rule_that_fails_at_run_time_is_reported_not_fatal",
     ),

@@ -70,6 +70,8 @@ codes! {
     Lecture = "copil::fichier::lecture", Error, Fichier, "fichier illisible";
     /// A file that is not UTF-8.
     Utf8 = "copil::fichier::utf8", Error, Fichier, "fichier qui n'est pas en UTF-8";
+    /// A file larger than the documented limit (16 Mio).
+    Taille = "copil::fichier::taille", Error, Fichier, "fichier trop gros (plus de 16 Mio)";
     /// A syntax error.
     Syntaxe = "copil::syntaxe", Error, Fichier, "syntaxe invalide";
     /// An unknown, accented or misplaced keyword.

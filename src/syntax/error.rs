@@ -208,6 +208,10 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         return (d, at);
     }
 
+    if let Some(d) = negative_number(rest, at, &others) {
+        return (d, at);
+    }
+
     let (found, span) = if rest.is_empty() {
         ("la fin du fichier".to_string(), Span::new(at, at))
     } else if !word.is_empty() {
@@ -337,4 +341,38 @@ pub(super) fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) ->
             .help(format!("ajoutez `}}` à la fin du bloc, avant `{word}`"));
     }
     d
+}
+
+/// A number with more digits than any amount can have.
+pub(super) fn number_too_large(raw: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::Nombre,
+        span,
+        format!("le nombre `{raw}` est trop grand"),
+    )
+    .label("trop de chiffres")
+    .help("un montant ou un nombre s'écrit avec 15 chiffres au plus avant la virgule : vérifiez les zéros")
+}
+
+/// A `-` where a number or an amount was expected: amounts and numbers of
+/// a governance file are never negative.
+fn negative_number(rest: &str, at: usize, others: &BTreeSet<&str>) -> Option<Diagnostic> {
+    let after = rest.strip_prefix('-')?;
+    if !after.starts_with(|c: char| c.is_ascii_digit())
+        || !others.iter().any(|o| o.starts_with("un nombre") || o.starts_with("un montant"))
+    {
+        return None;
+    }
+    let digits = after
+        .find(|c: char| !(c.is_ascii_digit() || c == '_' || c == '.'))
+        .unwrap_or(after.len());
+    Some(
+        Diagnostic::error(
+            Code::Syntaxe,
+            Span::new(at, at + 1 + digits),
+            format!("nombre négatif `-{}`", &after[..digits]),
+        )
+        .label("signe moins")
+        .help("un montant, un budget ou un nombre d'ETP est positif : retirez le `-`"),
+    )
 }

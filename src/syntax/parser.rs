@@ -23,6 +23,10 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The most digits before the decimal point of a number: a trillion euros
+/// has 13; an `f64` holds integers exactly up to 15 digits.
+const MAX_DIGITS: usize = 15;
+
 /// The first year a file may name.
 const YEAR_MIN: i64 = 2000;
 /// The last year a file may name.
@@ -598,6 +602,25 @@ impl Lower<'_> {
     fn number(&mut self, pair: Pair<'_, Rule>, euro: bool) -> Number {
         let raw = pair.as_str().to_string();
         let span = self.span(&pair);
+        let digits = raw
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches(['0', '_'])
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count();
+        if digits > MAX_DIGITS {
+            // Beyond what a budget can be, and beyond what a floating-point
+            // number holds exactly: never rounded silently.
+            self.diagnostics.push(super::error::number_too_large(&raw, span));
+            return Number {
+                raw,
+                value: 0.0,
+                euro,
+                span,
+            };
+        }
         let value = raw.replace('_', "").parse::<f64>().unwrap_or_else(|_| {
             self.diagnostics.push(
                 Diagnostic::error(
