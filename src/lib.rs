@@ -47,5 +47,6 @@ pub mod rule_tests;
 pub mod rules;
 pub mod span;
 pub mod syntax;
+pub mod unicode;
 
 pub use file_report::FileReport;

@@ -76,6 +76,8 @@ codes! {
     Syntaxe = "copil::syntaxe", Error, Fichier, "syntaxe invalide";
     /// An unknown, accented or misplaced keyword.
     MotCle = "copil::syntaxe::mot_cle", Error, Fichier, "mot-clé inconnu, accentué ou mal placé";
+    /// A bidirectional control in a string, which reorders what it shows.
+    Bidi = "copil::chaine::bidi", Warning, Fichier, "caractère de contrôle bidirectionnel dans une chaîne";
     /// An unknown escape in a string.
     Echappement = "copil::syntaxe::echappement", Error, Fichier, "séquence d'échappement inconnue dans une chaîne";
     /// A number or a year that cannot be read.
@@ -84,6 +86,8 @@ codes! {
     Valeur = "copil::valeur_inconnue", Error, Fichier, "valeur d'énumération inconnue (nature, type, fréquence, contrat, besoin)";
     /// An identifier declared twice.
     IdentifiantDouble = "copil::identifiant::double", Error, Fichier, "identifiant déclaré deux fois";
+    /// An identifier that mixes scripts (a Cyrillic `с` in `сd38`).
+    Confusable = "copil::identifiant::confusable", Warning, Fichier, "identifiant qui mêle des écritures (un `с` cyrillique dans `сd38`)";
     /// A reference to an undeclared identifier.
     IdentifiantInconnu = "copil::identifiant::inconnu", Error, Fichier, "identifiant jamais déclaré";
     /// A code absent from the reference data.

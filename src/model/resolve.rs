@@ -150,6 +150,9 @@ impl<'a> Resolver<'a> {
                 self.error(wording::declared_twice(id, first));
                 continue;
             }
+            if let Some(odd) = crate::unicode::odd_characters(&id.name) {
+                self.error(wording::confusable(id, &odd));
+            }
             self.symbols.insert(
                 id.name.clone(),
                 Decl {

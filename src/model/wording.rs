@@ -192,6 +192,45 @@ pub(super) fn declared_twice(id: &Ident, first: Span) -> Diagnostic {
     ))
 }
 
+/// An identifier that mixes scripts: the odd characters are named, since
+/// they read as others (TR39 confusables).
+pub(super) fn confusable(id: &Ident, odd: &[(char, unicode_script::Script)]) -> Diagnostic {
+    let named: Vec<String> = odd
+        .iter()
+        .map(|&(c, script)| {
+            format!(
+                "`{c}` (U+{:04X}, {})",
+                u32::from(c),
+                crate::unicode::script_name(script)
+            )
+        })
+        .collect();
+    let ascii: String = id
+        .name
+        .chars()
+        .map(|c| {
+            if odd.iter().any(|&(o, _)| o == c) {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect();
+    Diagnostic::warning(
+        Code::Confusable,
+        id.span,
+        format!(
+            "l'identifiant `{}` mêle des écritures : {}",
+            id.name,
+            diagnostic::join_et(&named)
+        ),
+    )
+    .label("écritures mêlées")
+    .help(format!(
+        "un relecteur lit un autre identifiant que celui qui est écrit : retapez au clavier les lettres marquées `?` dans `{ascii}`"
+    ))
+}
+
 /// A reference to a declaration of the wrong kind.
 pub(super) fn wrong_kind(id: &Ident, found: Decl, want: &[DeclKind], role: Role) -> Diagnostic {
     let wanted = want

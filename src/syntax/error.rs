@@ -376,3 +376,18 @@ fn negative_number(rest: &str, at: usize, others: &BTreeSet<&str>) -> Option<Dia
         .help("un montant, un budget ou un nombre d'ETP est positif : retirez le `-`"),
     )
 }
+
+/// A bidirectional control in a string: it reorders what the string shows
+/// (the "Trojan Source" attack), so a reviewer reads another text.
+pub(super) fn bidi_control(at: usize, c: char) -> Diagnostic {
+    Diagnostic::warning(
+        Code::Bidi,
+        Span::new(at, at + c.len_utf8()),
+        format!(
+            "caractère de contrôle bidirectionnel U+{:04X} dans une chaîne",
+            u32::from(c)
+        ),
+    )
+    .label("invisible, il change l'ordre d'affichage")
+    .help("retirez ce caractère : il fait lire au relecteur un autre texte que celui du fichier")
+}

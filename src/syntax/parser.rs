@@ -648,6 +648,10 @@ impl Lower<'_> {
         let body = inner.into_inner().next().expect("string body");
         let body_start = self.offset + body.as_span().start();
         let raw = body.as_str();
+        for (at, c) in crate::unicode::bidi_controls(raw) {
+            self.diagnostics
+                .push(super::error::bidi_control(body_start + at, c));
+        }
         let mut value = String::with_capacity(raw.len());
         let mut chars = raw.char_indices();
         while let Some((i, c)) = chars.next() {
