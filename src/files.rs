@@ -201,7 +201,11 @@ mod tests {
         match read_source(&path) {
             Source::Unusable { diagnostic, shown } => {
                 assert_eq!(diagnostic.code, Code::Taille);
-                assert!(diagnostic.message.contains("16 Mio"), "{}", diagnostic.message);
+                assert!(
+                    diagnostic.message.contains("16 Mio"),
+                    "{}",
+                    diagnostic.message
+                );
                 assert!(shown.is_none());
             }
             Source::Text(_) => panic!("a 1 Gio file must be refused"),

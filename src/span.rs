@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 /// A half-open byte range `start..end` in a source text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,

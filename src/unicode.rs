@@ -73,7 +73,11 @@ mod tests {
         assert_eq!(script_name(odd[0].1), "cyrillique");
         assert_eq!(odd_characters("cd38"), None);
         assert_eq!(odd_characters("métropole_2"), None);
-        assert_eq!(odd_characters("мэрия"), None, "one script, even if not Latin");
+        assert_eq!(
+            odd_characters("мэрия"),
+            None,
+            "one script, even if not Latin"
+        );
     }
 
     #[test]

@@ -12,7 +12,9 @@ pub use code::{Code, DiagnosticCode, Stage, markdown_table};
 pub use suggest::{Suggester, did_you_mean, fold, suggest, suggestion_help};
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Blocks compliance (exit code 1), or compilation for `copil::…` codes.

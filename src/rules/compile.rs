@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 
 /// A rule ready to be evaluated.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// What people are told about it.
     pub info: RuleInfo,
@@ -45,7 +45,7 @@ pub struct Rule {
 }
 
 /// The texts of a rule's expressions, as written, for `copil explain`.
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct RuleTexts {
     /// `for_each`.
     pub for_each: Option<String>,
@@ -161,7 +161,35 @@ pub(crate) fn find(sets: &[RulesetDef], id: &str) -> Option<usize> {
 /// Merges and type-checks a chain.
 /// Rules already compiled, by everything their compilation depends on
 /// (definition, origin, parameter types): profiles share most rules.
-pub(crate) type Memo = std::collections::HashMap<(String, String, RuleDef), Option<Rule>>;
+pub(crate) type Memo = std::collections::HashMap<MemoKey, Option<Rule>>;
+
+/// What a rule's compilation depends on: the ruleset it comes from, the
+/// types of the parameters, and its definition as written (with where).
+pub(crate) type MemoKey = (String, String, RuleDef);
+
+/// The shipped rules, compiled ahead of time: `rules/compiled.json`, which
+/// a test keeps equal to what compiling the shipped rulesets gives. Parsing
+/// and type-checking every expression took most of a one-file check's
+/// time. A rule whose definition, origin or parameter types differ from
+/// the cached one (a `--rules` override, a shipped file edited without
+/// regenerating the cache) is not found here and is compiled as usual.
+pub(crate) fn shipped_memo() -> Memo {
+    let entries: Vec<(MemoKey, Option<Rule>)> =
+        serde_json::from_str(include_str!("../../rules/compiled.json")).unwrap_or_default();
+    entries.into_iter().collect()
+}
+
+/// `rules/compiled.json`: every entry of `memo`, in a stable order.
+pub(crate) fn memo_json(memo: &Memo) -> String {
+    let mut entries: Vec<(&MemoKey, &Option<Rule>)> = memo.iter().collect();
+    entries.sort_by(|a, b| {
+        let key = |k: &MemoKey| (k.0.clone(), k.1.clone(), k.2.file, k.2.span);
+        key(a.0).cmp(&key(b.0))
+    });
+    let mut text = serde_json::to_string(&entries).expect("compiled rules serialise");
+    text.push('\n');
+    text
+}
 
 pub(crate) fn compile(
     sets: &[RulesetDef],
@@ -198,13 +226,16 @@ pub(crate) fn compile(
         .map(|(name, ty)| format!("{name}:{}", ty.describe()))
         .collect::<Vec<_>>()
         .join(",");
-    let env = TypeEnv::new(facts::types(), param_types);
+    // The type environment is built only when a rule is not already
+    // compiled (the shipped rules come compiled: `shipped_memo`).
+    let mut env: Option<TypeEnv> = None;
     let mut rules = Vec::new();
     for (id, (def, ruleset)) in &merged {
         let key = (ruleset.clone(), signature.clone(), def.clone());
-        let rule = memo
-            .entry(key)
-            .or_insert_with(|| compile_rule(id, def, ruleset, &env, errors));
+        let rule = memo.entry(key).or_insert_with(|| {
+            let env = env.get_or_insert_with(|| TypeEnv::new(facts::types(), param_types.clone()));
+            compile_rule(id, def, ruleset, env, errors)
+        });
         if let Some(rule) = rule {
             rules.push(rule.clone());
         }

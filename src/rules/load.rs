@@ -25,7 +25,7 @@ pub struct RuleFile {
 
 /// A value and where it was written: the file (index into the loaded
 /// files) and, for strings, the span of the text between the quotes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Located<T> {
     /// The value.
     pub value: T,
@@ -59,7 +59,7 @@ impl<T> Located<T> {
 
 /// One `[[rule]]` as written: every field optional, since a rule that
 /// overrides another by id may give only what it changes.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RuleDef {
     /// Its id.
     pub id: Option<Located<String>>,

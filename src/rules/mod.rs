@@ -21,7 +21,7 @@ use crate::diagnostic::Severity;
 
 /// What people and tools are told about a rule: its id, severity and
 /// wording. `copil rules`, `copil explain`, SARIF and JUnit read it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct RuleInfo {
     /// Stable id (`FNE-COM-02`).
     pub id: String,

@@ -71,7 +71,7 @@ impl Rules {
         let mut errors = Errors::new();
         let mut files = read_files(paths, &mut errors);
         let (sets, user) = read_rulesets(&files, &mut errors);
-        let profiles = compile_profiles(&sets, &user, &mut errors);
+        let profiles = compile_profiles(&sets, &user, &mut errors, &mut compile::shipped_memo());
         if let Some(name) = profile {
             check_profile(name, &profiles, &mut files, &mut errors);
         }
@@ -81,6 +81,18 @@ impl Rules {
             });
         }
         Ok(Rules::assemble(files, sets, user, profiles, profile))
+    }
+
+    /// What `rules/compiled.json` must hold: the shipped rulesets compiled
+    /// from their text, without the cache.
+    pub fn shipped_cache() -> String {
+        let mut errors = Errors::new();
+        let files = read_files(&[], &mut errors);
+        let (sets, user) = read_rulesets(&files, &mut errors);
+        let mut memo = compile::Memo::new();
+        compile_profiles(&sets, &user, &mut errors, &mut memo);
+        assert!(errors.is_empty(), "the shipped rulesets compile");
+        compile::memo_json(&memo)
     }
 
     /// The loaded rules, once every step went without error.
@@ -330,12 +342,12 @@ fn compile_profiles(
     sets: &[RulesetDef],
     user: &[usize],
     errors: &mut Errors,
+    memo: &mut compile::Memo,
 ) -> BTreeMap<String, Arc<ActiveRules>> {
     let mut profiles = BTreeMap::new();
-    let mut memo = compile::Memo::new();
     for i in 0..sets.len() {
         let chain = compile::chain(sets, i, user, errors);
-        let active = compile::compile(sets, &chain, errors, &mut memo);
+        let active = compile::compile(sets, &chain, errors, memo);
         profiles.insert(sets[i].id.value.clone(), Arc::new(active));
     }
     profiles
@@ -425,4 +437,52 @@ fn faulty(files: &[RuleFile], errors: Vec<(usize, Diagnostic)>) -> Vec<FaultyRul
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::Rules;
+
+    /// `rules/compiled.json` is what compiling the shipped rulesets gives
+    /// today. After changing a shipped ruleset, the expression language or
+    /// the fact model, regenerate it:
+    /// `COPIL_REGENERER_CACHE=1 cargo test --lib compiled_rules_cache`.
+    #[test]
+    fn the_compiled_rules_cache_is_up_to_date() {
+        let expected = Rules::shipped_cache();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/compiled.json");
+        if std::env::var_os("COPIL_REGENERER_CACHE").is_some() {
+            std::fs::write(path, &expected).expect("write rules/compiled.json");
+        }
+        let cached = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            cached == expected,
+            "rules/compiled.json is out of date: run COPIL_REGENERER_CACHE=1 cargo test --lib compiled_rules_cache"
+        );
+    }
+
+    /// Loading with the cache gives the same rules as compiling.
+    #[test]
+    fn the_cache_changes_nothing() {
+        let rules = Rules::embedded().expect("the shipped rules load");
+        let mut memo = super::compile::shipped_memo();
+        assert!(!memo.is_empty(), "the cache is read");
+        for (name, active) in &rules.profiles {
+            let mut errors = super::Errors::new();
+            let mut fresh = super::compile::Memo::new();
+            let i = rules
+                .sets
+                .iter()
+                .position(|s| &s.id.value == name)
+                .expect("a profile is a ruleset");
+            let chain = super::compile::chain(&rules.sets, i, &rules.user, &mut errors);
+            let compiled = super::compile::compile(&rules.sets, &chain, &mut errors, &mut fresh);
+            let cached = super::compile::compile(&rules.sets, &chain, &mut errors, &mut memo);
+            assert_eq!(
+                format!("{:?}", compiled.rules),
+                format!("{:?}", cached.rules)
+            );
+            assert_eq!(format!("{:?}", active.rules), format!("{:?}", cached.rules));
+        }
+    }
 }

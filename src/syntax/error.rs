@@ -359,7 +359,9 @@ pub(super) fn number_too_large(raw: &str, span: Span) -> Diagnostic {
 fn negative_number(rest: &str, at: usize, others: &BTreeSet<&str>) -> Option<Diagnostic> {
     let after = rest.strip_prefix('-')?;
     if !after.starts_with(|c: char| c.is_ascii_digit())
-        || !others.iter().any(|o| o.starts_with("un nombre") || o.starts_with("un montant"))
+        || !others
+            .iter()
+            .any(|o| o.starts_with("un nombre") || o.starts_with("un montant"))
     {
         return None;
     }

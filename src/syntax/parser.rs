@@ -613,7 +613,8 @@ impl Lower<'_> {
         if digits > MAX_DIGITS {
             // Beyond what a budget can be, and beyond what a floating-point
             // number holds exactly: never rounded silently.
-            self.diagnostics.push(super::error::number_too_large(&raw, span));
+            self.diagnostics
+                .push(super::error::number_too_large(&raw, span));
             return Number {
                 raw,
                 value: 0.0,

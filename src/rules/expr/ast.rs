@@ -7,7 +7,7 @@ use std::fmt;
 use super::error::Span;
 
 /// An expression with the span of its text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Expr {
     /// What the expression is.
     pub kind: ExprKind,
@@ -16,7 +16,7 @@ pub struct Expr {
 }
 
 /// A name written in an expression (a variable, a field), with its span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Ident {
     /// The name as written.
     pub name: String,
@@ -25,7 +25,7 @@ pub struct Ident {
 }
 
 /// The kinds of expressions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ExprKind {
     /// `'text'`, `12`, `0.5`, `true`, `false`, `null`.
     Literal(Literal),
@@ -64,7 +64,7 @@ pub enum ExprKind {
 }
 
 /// A literal value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Literal {
     /// `'text'` or `"text"`, escapes resolved.
     Text(String),
@@ -77,7 +77,7 @@ pub enum Literal {
 }
 
 /// Prefix operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnaryOp {
     /// `not`
     Not,
@@ -86,7 +86,7 @@ pub enum UnaryOp {
 }
 
 /// Infix operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BinaryOp {
     /// `or`
     Or,
@@ -119,7 +119,7 @@ pub enum BinaryOp {
 }
 
 /// The functions that walk a list with a bound variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reducer {
     /// `any(x in XS, P)`: some element satisfies `P`.
     Any,
@@ -134,7 +134,7 @@ pub enum Reducer {
 }
 
 /// A `for_each` binding such as `c in comites`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Binding {
     /// The variable (`c`).
     pub var: Ident,

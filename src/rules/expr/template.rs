@@ -16,13 +16,13 @@ use super::parser::parse_at;
 use super::types::{Type, TypeEnv, check};
 
 /// A parsed message template.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     parts: Vec<TemplatePart>,
 }
 
 /// A piece of a template.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TemplatePart {
     /// Literal text, `{{` and `}}` already resolved.
     Text(String),
