@@ -65,9 +65,30 @@ fn sarif_of_files_that_do_not_compile_exits_2() {
 #[test]
 #[ignore = "needs Microsoft's SARIF validator (scripts/install-test-tools.sh)"]
 fn sarif_is_accepted_by_the_microsoft_validator() {
-    let out = check("sarif");
+    validate_sarif(&check("sarif"), "relative");
+    // The same files named by absolute paths: `file://` URIs.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let absolute: Vec<String> = MIXED
+        .iter()
+        .map(|p| root.join(p).to_string_lossy().to_string())
+        .collect();
+    let mut args = vec!["check", "--format", "sarif"];
+    args.extend(absolute.iter().map(String::as_str));
+    let out = copil(&args);
+    let sarif: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let first = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert!(
+        first.as_str().is_some_and(|u| u.starts_with("file:///")),
+        "{first}"
+    );
+    validate_sarif(&out, "absolute");
+}
+
+/// Runs Microsoft's validator on a SARIF output; fails on any error.
+fn validate_sarif(out: &Output, name: &str) {
     let tool = validator();
-    let path = scratch_dir("sarif").join("copil.sarif");
+    let path = scratch_dir("sarif").join(format!("copil-{name}.sarif"));
     std::fs::write(&path, &out.stdout).expect("write");
     let run = Command::new(tool)
         .arg("validate")

@@ -135,10 +135,16 @@ fn rule_name(id: &str) -> String {
         .collect()
 }
 
-/// A relative path as a URI reference: each byte outside the unreserved
-/// set and `/` percent-encoded (spaces, accents…).
+/// A path as a URI: a relative path as a relative reference, an absolute
+/// one as a `file://` URI (SARIF validators reject a URI that starts with
+/// `/`: it is not absolute, having no scheme, and not relative either);
+/// each byte outside the unreserved set and `/` percent-encoded (spaces,
+/// accents…).
 pub(crate) fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+    let mut out = String::with_capacity(path.len() + 7);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
     for b in path.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
@@ -161,6 +167,10 @@ mod tests {
             "examples/is%C3%A8re%202.copil"
         );
         assert_eq!(uri("a/b-c_d.copil"), "a/b-c_d.copil");
+        assert_eq!(
+            uri("/srv/gouvernances/isère.copil"),
+            "file:///srv/gouvernances/is%C3%A8re.copil"
+        );
     }
 
     #[test]
