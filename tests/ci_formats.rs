@@ -365,7 +365,9 @@ fn the_national_report_in_four_formats() {
             "--format",
             format,
         ]);
-        assert_eq!(out.status.code(), Some(0), "{format}");
+        // Written whole, then the exit code of `check`: a file does not
+        // compile.
+        assert_eq!(out.status.code(), Some(2), "{format}");
         let text = String::from_utf8(out.stdout).expect("UTF-8");
         insta::assert_snapshot!(format!("national_{format}"), text);
     }
@@ -467,4 +469,31 @@ fn report_output_is_written_whole_or_not_at_all() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!missing.exists());
     assert!(String::from_utf8_lossy(&out.stderr).contains("impossible d'écrire"));
+}
+
+/// `copil report` exits as `copil check` does, on the same files.
+#[test]
+fn report_exits_as_check_does() {
+    let rule_error = "rules/tests/FNE-COM-02/ko.copil";
+    for (paths, expected) in [
+        (vec!["examples/"], 0),
+        (vec!["examples/", rule_error], 1),
+        (
+            vec![
+                "examples/",
+                rule_error,
+                "tests/fixtures/fail/cycle-rend-compte.copil",
+            ],
+            2,
+        ),
+    ] {
+        let mut check = vec!["check"];
+        check.extend(&paths);
+        let mut report = vec!["report"];
+        report.extend(&paths);
+        assert_eq!(copil(&check).status.code(), Some(expected), "{paths:?}");
+        let out = copil(&report);
+        assert_eq!(out.status.code(), Some(expected), "{paths:?}");
+        assert!(!out.stdout.is_empty(), "the table is written all the same");
+    }
 }

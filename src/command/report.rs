@@ -38,9 +38,10 @@ pub struct Args {
 }
 
 /// Checks every `.copil` file below the paths and writes the national
-/// table. [`Exit::Success`] when written (whatever the files' verdicts: the
-/// table reports them), [`Exit::Invalid`] when nothing could be read or
-/// written.
+/// table, whatever the files' verdicts (the table reports them); then
+/// exits as `copil check` does: [`Exit::Invalid`] when a file does not
+/// compile (or nothing could be read or written), [`Exit::Failure`] when a
+/// rule error remains, else [`Exit::Success`].
 pub fn run(args: &Args) -> Exit {
     let rules = match load_rules(&args.rules) {
         Ok(rules) => rules,
@@ -60,7 +61,7 @@ pub fn run(args: &Args) -> Exit {
         ReportFormat::Html => national::html(&view),
     };
     match write_output(args.output.as_deref(), &text) {
-        Ok(()) => Exit::Success,
+        Ok(()) => crate::report::exit_code(&reports, false),
         Err(exit) => exit,
     }
 }
