@@ -60,13 +60,18 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ListFormat::Human, hide_default_value = true, hide_possible_values = true)]
     pub format: ListFormat,
     /// Nombre maximal de résultats (20 par défaut).
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT as u32, hide_default_value = true,
-          value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT as u32, hide_default_value = true)]
     pub limite: u32,
 }
 
 /// Searches the reference data and prints the results.
 pub fn run(args: &Args) -> Exit {
+    if args.limite == 0 {
+        eprintln!(
+            "copil : `--limite 0` ne laisserait aucun résultat\n  aide : donnez un nombre d'au moins 1 (20 par défaut)"
+        );
+        return Exit::Invalid;
+    }
     let texte = args.texte.join(" ");
     let recherche = Recherche {
         texte: &texte,
@@ -131,10 +136,10 @@ pub fn json(recherche: &Recherche<'_>, resultats: &Resultats) -> String {
 pub fn human(reference: &Reference, recherche: &Recherche<'_>, resultats: &Resultats) -> String {
     let mut scope = String::new();
     if let Some(d) = resultats.departement.as_deref() {
-        scope.push_str(&format!(
-            " dans le département {}",
-            departement(reference, d)
-        ));
+        scope.push_str(&match reference.departement(d) {
+            Some(d) => format!(" dans le département {} ({})", d.de_nom(), d.code),
+            None => format!(" dans le département {d}"),
+        });
     }
     if let Some(nature) = recherche.nature {
         scope.push_str(match nature {
@@ -155,9 +160,20 @@ pub fn human(reference: &Reference, recherche: &Recherche<'_>, resultats: &Resul
              postal, code de département ou de région.\n"
         );
     }
-    let mut out = if shown < total {
+    let approximate = resultats.resultats.iter().all(Resultat::is_approximate);
+    let mut out = if approximate {
         format!(
-            "{} pour « {texte} »{scope}, les {shown} meilleurs d'abord :\n",
+            "Aucun nom ne contient exactement « {texte} »{scope} ; {} :\n",
+            match (shown, shown < total) {
+                (1, false) => "voici le plus proche".to_string(),
+                (1, true) => format!("voici le plus proche (sur {total})"),
+                (_, false) => format!("voici les {shown} plus proches"),
+                (_, true) => format!("voici les {shown} plus proches (sur {total})"),
+            }
+        )
+    } else if shown < total {
+        format!(
+            "{} pour « {texte} »{scope}, voici les {shown} meilleurs :\n",
             count(total, "résultat", "résultats")
         )
     } else if total == 1 {

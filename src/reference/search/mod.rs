@@ -14,8 +14,10 @@
 //!   département (`38`, `2A`, `971`) and a région (`84`).
 //! - **By name**: every name is scored by [`text::score`] (exact name, every
 //!   word, prefixes, one typo, one word missing); ties go to the larger
-//!   population, then to the smaller code. A département code among the
-//!   words (`lille 59`) filters like `--departement`.
+//!   population, then to the smaller code. The approximate matches (a
+//!   typo, a word missing) are given only when no name has every word:
+//!   `lille` does not bring `Lisle`. A département code among the words
+//!   (`lille 59`) filters like `--departement`.
 //!
 //! A pure function of its input, and a cheap one: names are read straight
 //! from the embedded tables, line by line, without building the communes
@@ -107,6 +109,13 @@ pub struct Resultat {
     /// What to know before using it (a postal code that is also another
     /// commune's INSEE code…), in French.
     pub note: Option<String>,
+}
+
+impl Resultat {
+    /// Whether it is an approximate match: a typo, or a word missing.
+    pub fn is_approximate(&self) -> bool {
+        text::is_approximate(self.score)
+    }
 }
 
 /// The results of a search, best first.
@@ -213,6 +222,11 @@ pub fn search(reference: &Reference, recherche: &Recherche<'_>) -> Result<Result
             }
             by_name(reference, &query, &filter, &mut hits);
         }
+    }
+    // A word typed as the data spells it is no typo: the approximate
+    // matches only come when nothing matches every word.
+    if hits.iter().any(|h| !text::is_approximate(h.score)) {
+        hits.retain(|h| !text::is_approximate(h.score));
     }
     hits.sort_by_cached_key(|hit| {
         (

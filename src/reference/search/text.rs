@@ -363,6 +363,12 @@ pub const TYPO: u8 = 40;
 /// All but one word of the query (three words at least) found whole or as
 /// a prefix.
 pub const MISSING_WORD: u8 = 20;
+/// Whether `score` is that of an approximate match: [`TYPO`] or
+/// [`MISSING_WORD`], whatever the form.
+pub const fn is_approximate(score: u8) -> bool {
+    score <= TYPO
+}
+
 /// Taken off when the query names a form (`cc`, `métropole`, `commune`…)
 /// that the candidate does not have.
 pub const OTHER_FORM: u8 = 5;
