@@ -14,10 +14,10 @@
 //!   département (`38`, `2A`, `971`) and a région (`84`).
 //! - **By name**: every name is scored by [`text::score`] (exact name, every
 //!   word, prefixes, one typo, one word missing); ties go to the larger
-//!   population, then to the smaller code. The approximate matches (a
-//!   typo, a word missing) are given only when no name has every word:
-//!   `lille` does not bring `Lisle`. A département code among the words
-//!   (`lille 59`) filters like `--departement`.
+//!   population (a Hub's: its régions'), then to the smaller code. The
+//!   approximate matches (a typo, a word missing) are given only when no
+//!   name has every word: `lille` does not bring `Lisle`. A département
+//!   code among the words (`lille 59`) filters like `--departement`.
 //!
 //! A pure function of its input, and a cheap one: names are read straight
 //! from the embedded tables, line by line, without building the communes
@@ -231,7 +231,7 @@ pub fn search(reference: &Reference, recherche: &Recherche<'_>) -> Result<Result
     hits.sort_by_cached_key(|hit| {
         (
             Reverse(hit.score),
-            Reverse(hit.item.population(reference)),
+            Reverse(hit.item.weight(reference)),
             hit.item.code(),
             hit.item.nature(),
         )
@@ -470,6 +470,20 @@ impl<'r> Item<'r> {
                     .sum(),
             ),
             Item::Hub(_) => None,
+        }
+    }
+
+    /// The population that ranks it among ties: its own, or for a Hub,
+    /// that of the régions it covers.
+    fn weight(self, reference: &Reference) -> u64 {
+        match self {
+            Item::Hub(h) => h
+                .regions
+                .iter()
+                .filter_map(|r| reference.region(r))
+                .filter_map(|r| Item::Region(r).population(reference))
+                .sum(),
+            item => item.population(reference).unwrap_or(0),
         }
     }
 
