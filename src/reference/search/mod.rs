@@ -12,8 +12,8 @@
 //!   when the same digits are another commune's INSEE code: `59100` is
 //!   Roubaix's postal code and Bousignies' INSEE code); 1 to 3 characters a
 //!   département (`38`, `2A`, `971`) and a région (`84`).
-//! - **By name**: every name is scored by [`text::score`] (exact name, every
-//!   word, prefixes, one typo, one word missing); ties go to the larger
+//! - **By name**: every name is scored by [`score::score`] (exact name,
+//!   every word, prefixes, one typo, one word missing); ties go to the larger
 //!   population (a Hub's: its régions'), then to the smaller code. The
 //!   approximate matches (a typo, a word missing) are given only when no
 //!   name has every word: `lille` does not bring `Lisle`. A département
@@ -23,7 +23,16 @@
 //! from the embedded tables, line by line, without building the communes
 //! and their EPCI; a filter by département reads only that département's
 //! lines, a code only the line it names.
+//!
+//! [`text`] turns names and queries into words, [`mod@score`] compares them,
+//! [`ident`] shortens a name into an identifier; `rows` reads the tables'
+//! lines, `codes` answers a code, `resultat` writes a result and its notes.
 
+mod codes;
+pub mod ident;
+mod resultat;
+mod rows;
+pub mod score;
 pub mod text;
 
 use std::cmp::Reverse;
@@ -31,8 +40,12 @@ use std::fmt;
 
 use serde::Serialize;
 
-use self::text::{Analysed, Analyser, Forms, IdKind, identifiant, may_match, score};
-use super::{COMMUNES_TSV, Departement, EPCI_TSV, Hub, Reference, Region, find, parse};
+use self::codes::by_code;
+use self::resultat::resultat;
+use self::rows::{CommuneRow, EpciRow, commune_lines, commune_row, epci_row, for_each_commune};
+use self::score::{may_match, score};
+use self::text::{Analysed, Analyser, Forms};
+use super::{Departement, EPCI_TSV, Hub, Reference, Region};
 
 /// How many results a search gives unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -104,7 +117,7 @@ pub struct Resultat {
     /// The `membre` line to paste in a file.
     pub ligne: String,
     /// How well it matches, from 100 (exact name or code) down: see
-    /// [`text::score`].
+    /// [`score::score`].
     pub score: u8,
     /// What to know before using it (a postal code that is also another
     /// commune's INSEE code…), in French.
@@ -114,7 +127,7 @@ pub struct Resultat {
 impl Resultat {
     /// Whether it is an approximate match: a typo, or a word missing.
     pub fn is_approximate(&self) -> bool {
-        text::is_approximate(self.score)
+        score::is_approximate(self.score)
     }
 }
 
@@ -225,8 +238,8 @@ pub fn search(reference: &Reference, recherche: &Recherche<'_>) -> Result<Result
     }
     // A word typed as the data spells it is no typo: the approximate
     // matches only come when nothing matches every word.
-    if hits.iter().any(|h| !text::is_approximate(h.score)) {
-        hits.retain(|h| !text::is_approximate(h.score));
+    if hits.iter().any(|h| !score::is_approximate(h.score)) {
+        hits.retain(|h| !score::is_approximate(h.score));
     }
     hits.sort_by_cached_key(|hit| {
         (
@@ -315,104 +328,6 @@ impl Filter<'_> {
     fn in_region(&self, code: &str) -> bool {
         self.departement.is_none_or(|d| d.region == code)
     }
-}
-
-/// A line of `epci.tsv`, read without its list of communes.
-#[derive(Clone, Copy, Debug)]
-struct EpciRow<'a> {
-    siren: &'a str,
-    nom: &'a str,
-    kind: &'a str,
-    population: u64,
-    departements: &'a str,
-}
-
-fn epci_row(line: &str) -> Option<EpciRow<'_>> {
-    let mut cells = line.splitn(6, '\t');
-    Some(EpciRow {
-        siren: cells.next()?,
-        nom: cells.next()?,
-        kind: cells.next()?,
-        population: cells.next()?.parse().ok()?,
-        departements: cells.next()?,
-    })
-}
-
-/// A line of `communes.tsv`.
-#[derive(Clone, Copy, Debug)]
-struct CommuneRow<'a> {
-    insee: &'a str,
-    nom: &'a str,
-    departement: &'a str,
-    /// As written: read only for the communes that match.
-    population: &'a str,
-}
-
-impl CommuneRow<'_> {
-    /// Its population (empty in the table when unknown: 0).
-    fn population(&self) -> u64 {
-        self.population.parse().unwrap_or(0)
-    }
-}
-
-fn commune_row(line: &str) -> Option<CommuneRow<'_>> {
-    let mut cells = line.split('\t');
-    Some(CommuneRow {
-        insee: cells.next()?,
-        nom: cells.next()?,
-        departement: cells.next()?,
-        population: cells.next()?,
-    })
-}
-
-/// Every commune of `communes.tsv` (its header skipped), in one pass over
-/// the bytes: the search by name reads all 35 000 lines, and splitting each
-/// with `lines` then `split` costs more than scoring it.
-fn for_each_commune(mut f: impl FnMut(CommuneRow<'static>)) {
-    let text = COMMUNES_TSV;
-    let body = text.find('\n').map_or(text.len(), |i| i + 1);
-    // Where the cells of the current line start.
-    let mut cells = [body; 4];
-    let mut k = 1;
-    for (i, b) in text.bytes().enumerate().skip(body) {
-        match b {
-            b'\t' if k < 4 => {
-                cells[k] = i + 1;
-                k += 1;
-            }
-            b'\n' => {
-                if k == 4 {
-                    f(CommuneRow {
-                        insee: &text[cells[0]..cells[1] - 1],
-                        nom: &text[cells[1]..cells[2] - 1],
-                        departement: &text[cells[2]..cells[3] - 1],
-                        population: &text[cells[3]..i],
-                    });
-                }
-                cells[0] = i + 1;
-                k = 1;
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The lines of `communes.tsv` whose INSEE code starts like `code` (its
-/// first two characters: a département, or `97`, `98`).
-fn commune_lines(code: &str) -> impl Iterator<Item = &'static str> {
-    let prefix = match code.as_bytes() {
-        [a, b, ..] => [*a, *b],
-        _ => [0, 0],
-    };
-    let range = parse::communes_with_prefix(COMMUNES_TSV, &prefix);
-    COMMUNES_TSV[range].lines()
-}
-
-/// The commune of INSEE code `insee`, read from its line.
-fn commune(insee: &str) -> Option<CommuneRow<'static>> {
-    commune_lines(insee)
-        .filter_map(commune_row)
-        .find(|c| c.insee == insee)
 }
 
 /// Something found, before it becomes a [`Resultat`].
@@ -572,242 +487,6 @@ fn by_name<'r>(
                 .for_each(|c| consider(Item::Commune(c))),
             None => for_each_commune(|c| consider(Item::Commune(c))),
         }
-    }
-}
-
-/// What has the code `code`: an EPCI (SIREN), a commune (INSEE code), the
-/// communes of a postal code, a département or a région.
-fn by_code<'r>(reference: &'r Reference, code: &str, filter: &Filter<'r>, hits: &mut Vec<Hit<'r>>) {
-    let exact = |item: Item<'r>, note: Option<String>| Hit {
-        item,
-        score: text::EXACT,
-        note,
-    };
-    match code.len() {
-        9 if filter.wants(Nature::Epci) => {
-            let table = reference.epci_table();
-            let row = find(&table.entries, code, |e| e.siren).and_then(|e| epci_row(e.line));
-            if let Some(e) =
-                row.filter(|e| e.departements.split(',').any(|d| filter.in_departement(d)))
-            {
-                hits.push(exact(Item::Epci(e), None));
-            }
-        }
-        5 if filter.wants(Nature::Commune) => {
-            by_insee_or_postal_code(reference, code, filter, hits)
-        }
-        2 | 3 => {
-            if let Some(d) = reference.departement(code)
-                && filter.wants(Nature::Departement)
-                && filter.in_departement(&d.code)
-            {
-                hits.push(exact(Item::Departement(d), None));
-            }
-            if let Some(r) = reference.region(code)
-                && filter.wants(Nature::Region)
-                && filter.in_region(&r.code)
-            {
-                hits.push(exact(Item::Region(r), None));
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The commune of INSEE code `code`, and the communes of postal code
-/// `code`, each with a note when the two differ: the trap of a postal code
-/// written where the INSEE code is expected.
-fn by_insee_or_postal_code<'r>(
-    reference: &'r Reference,
-    code: &str,
-    filter: &Filter<'r>,
-    hits: &mut Vec<Hit<'r>>,
-) {
-    let owner = commune(code);
-    let served: Vec<CommuneRow<'static>> = reference
-        .code_postal(code)
-        .map(|p| p.communes().filter_map(commune).collect())
-        .unwrap_or_default();
-    let where_ = |c: &CommuneRow<'_>| {
-        reference
-            .departement(c.departement)
-            .map_or_else(|| c.departement.to_string(), |d| d.nom.clone())
-    };
-    if let Some(c) = owner.filter(|c| filter.in_departement(c.departement)) {
-        let others: Vec<String> = served
-            .iter()
-            .filter(|s| s.insee != c.insee)
-            .map(|s| format!("{} ({})", s.nom, where_(s)))
-            .collect();
-        let own = served.iter().any(|s| s.insee == c.insee);
-        let note = match (own, others.len()) {
-            (false, 0) => None,
-            (true, 0) => Some(format!("{code} est aussi son code postal")),
-            (own, n) => Some(format!(
-                "{code} est aussi le code postal {}{} : {}",
-                if own { "de cette commune et " } else { "" },
-                if n == 1 {
-                    "d'une autre commune".to_string()
-                } else {
-                    format!("de {n} autres communes")
-                },
-                enumerate(&others)
-            )),
-        };
-        hits.push(Hit {
-            item: Item::Commune(c),
-            score: text::EXACT,
-            note,
-        });
-    }
-    let n = served.len();
-    for c in served {
-        if Some(c.insee) == owner.map(|o| o.insee) || !filter.in_departement(c.departement) {
-            continue;
-        }
-        let shared = if n > 1 {
-            format!(" (commun à {n} communes)")
-        } else {
-            String::new()
-        };
-        let note = match owner {
-            Some(o) => format!(
-                "{code} est son code postal{shared} ; c'est aussi le code INSEE d'une autre \
-                 commune, {} ({}) : dans un fichier .copil, écrivez le code INSEE {}",
-                o.nom,
-                where_(&o),
-                c.insee
-            ),
-            None => format!(
-                "{code} est son code postal{shared} ; son code INSEE est {}",
-                c.insee
-            ),
-        };
-        hits.push(Hit {
-            item: Item::Commune(c),
-            score: text::EXACT,
-            note: Some(note),
-        });
-    }
-}
-
-/// `A`, `A et B`, `A, B et C`; past five, the first four and how many more.
-fn enumerate(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] if items.len() <= 5 => format!("{} et {last}", rest.join(", ")),
-        _ => format!("{} et {} autres", items[..4].join(", "), items.len() - 4),
-    }
-}
-
-/// The result of a hit: its details and its `membre` line.
-fn resultat(reference: &Reference, hit: Hit<'_>, filter: &Filter<'_>) -> Resultat {
-    let item = hit.item;
-    let region_of = |d: &str| reference.departement(d).map(|d| d.region.clone());
-    let departements_of = |regions: &[String]| -> Vec<String> {
-        reference
-            .departements()
-            .filter(|d| regions.contains(&d.region))
-            .map(|d| d.code.clone())
-            .collect()
-    };
-    let sorted = |mut v: Vec<String>| {
-        v.sort();
-        v.dedup();
-        v
-    };
-    let comment = |id: String, nature: &str, code: &str, nom: &str| {
-        format!("membre {id} {nature} {code}   # {nom}")
-    };
-    let mut note = hit.note;
-    let (code, kind, departements, regions, ligne) = match item {
-        Item::Epci(e) => {
-            let departements: Vec<String> = e.departements.split(',').map(str::to_string).collect();
-            let regions = sorted(departements.iter().filter_map(|d| region_of(d)).collect());
-            let id = identifiant(IdKind::Epci, e.nom);
-            (
-                Some(e.siren.to_string()),
-                Some(e.kind.to_string()),
-                departements,
-                regions,
-                comment(id, "epci", e.siren, e.nom),
-            )
-        }
-        Item::Commune(c) => {
-            let id = identifiant(IdKind::Commune, c.nom);
-            (
-                Some(c.insee.to_string()),
-                None,
-                vec![c.departement.to_string()],
-                region_of(c.departement).into_iter().collect(),
-                comment(id, "commune", c.insee, c.nom),
-            )
-        }
-        Item::Departement(d) => (
-            Some(d.code.clone()),
-            None,
-            vec![d.code.clone()],
-            vec![d.region.clone()],
-            comment(
-                format!("cd{}", d.code.to_ascii_lowercase()),
-                "departement",
-                &d.code,
-                &d.nom,
-            ),
-        ),
-        Item::Region(r) => {
-            let regions = vec![r.code.clone()];
-            (
-                Some(r.code.clone()),
-                None,
-                departements_of(&regions),
-                regions,
-                comment(
-                    identifiant(IdKind::Region, &r.nom),
-                    "region",
-                    &r.code,
-                    &r.nom,
-                ),
-            )
-        }
-        Item::Hub(h) => {
-            let regions = sorted(h.regions.clone());
-            // The région of the département searched in, else the first.
-            let region = filter
-                .departement
-                .map(|d| &d.region)
-                .filter(|r| h.regions.contains(r))
-                .unwrap_or(&h.regions[0]);
-            if h.regions.len() > 1 {
-                note = Some(format!(
-                    "ce Hub couvre plusieurs régions ({}) : la ligne nomme la région {region}, \
-                     mettez celle de votre territoire",
-                    h.regions.join(", ")
-                ));
-            }
-            let id = identifiant(IdKind::Hub, &h.nom);
-            let nom = h.nom.replace('\\', "\\\\").replace('"', "\\\"");
-            (
-                None,
-                None,
-                departements_of(&regions),
-                regions,
-                format!("membre {id} hub \"{nom}\" {{ region {region} }}"),
-            )
-        }
-    };
-    Resultat {
-        nature: item.nature(),
-        code,
-        nom: item.nom().to_string(),
-        kind,
-        population: item.population(reference),
-        departements,
-        regions,
-        ligne,
-        score: hit.score,
-        note,
     }
 }
 
