@@ -145,8 +145,26 @@ writeTable(
   departements.map(d => [d.code, d.nom, d.region, d.zone, departementPopulation.get(d.code), d.typeLiaison]),
 )
 writeTable('epci.tsv', ['siren', 'nom', 'type', 'population', 'departements', 'communes'], epciRows)
+// --- Codes postaux -------------------------------------------------------
+// Code postal → codes INSEE des communes actuelles qu'il dessert, pour que
+// `copil search 59100` trouve Roubaix. Les codes postaux des arrondissements
+// municipaux sont déjà dans la liste de Paris, Lyon et Marseille. Cinq
+// districts inhabités des TAAF n'ont pas de code postal.
+const communesOfPostalCode = new Map()
+for (const c of communes) {
+  for (const code of c.codesPostaux || []) {
+    if (!/^\d{5}$/.test(code)) fail(`commune ${c.code} : code postal mal formé ${JSON.stringify(code)}`)
+    if (!communesOfPostalCode.has(code)) communesOfPostalCode.set(code, new Set())
+    communesOfPostalCode.get(code).add(c.code)
+  }
+}
+const postalRows = [...communesOfPostalCode.keys()]
+  .sort(byCode)
+  .map(code => [code, [...communesOfPostalCode.get(code)].sort(byCode).join(',')])
+
 writeTable(
   'communes.tsv',
   ['insee', 'nom', 'departement', 'population'],
   communes.map(c => [c.code, c.nom, c.departement, c.population === undefined ? '' : c.population]),
 )
+writeTable('codes-postaux.tsv', ['code_postal', 'communes'], postalRows)

@@ -8,9 +8,9 @@
 #                                          # (DOSSIER contient package.json et data/)
 #
 # Nécessite : bash, node (et npm pour le téléchargement), tar, sha256sum.
-# Écrit data/regions.tsv, data/departements.tsv, data/epci.tsv et
-# data/communes.tsv ; ne touche ni data/hubs.tsv ni data/README.md, tenus à
-# la main. La sortie est déterministe : relancer le script ne change aucun
+# Écrit data/regions.tsv, data/departements.tsv, data/epci.tsv,
+# data/communes.tsv et data/codes-postaux.tsv ; ne touche ni data/hubs.tsv
+# ni data/README.md, tenus à la main. La sortie est déterministe : relancer le script ne change aucun
 # octet tant que le paquet est le même.
 set -euo pipefail
 

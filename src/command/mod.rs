@@ -10,6 +10,7 @@ pub mod help;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod search;
 pub mod test_rules;
 
 use std::io::{IsTerminal, Write};
@@ -47,6 +48,8 @@ enum Command {
     Report(report::Args),
     /// Vérifie chaque règle sur ses exemples (tests/ID/ok*.copil et ko*.copil).
     TestRules(test_rules::Args),
+    /// Cherche un EPCI, une commune, un département, une région ou un Hub par son nom ou son code, et donne la ligne `membre` à coller.
+    Search(search::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -80,6 +83,7 @@ pub fn main() -> Exit {
         Command::Explain(args) => explain::run(args),
         Command::Report(args) => report::run(args),
         Command::TestRules(args) => test_rules::run(args),
+        Command::Search(args) => search::run(args),
         Command::Help(args) => help::run(args),
     }
 }

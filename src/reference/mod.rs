@@ -7,9 +7,10 @@
 //! Hubs, hand-kept), embedded in the binary with `include_str!`.
 //!
 //! **Out**: [`Reference::get`], a process-wide read-only view with lookups by
-//! code ([`Reference::departement`], [`Reference::epci`], …), the EPCI of a
-//! département, the Hubs of a région; and [`checksum`], the SIREN/SIRET
-//! checks.
+//! code ([`Reference::departement`], [`Reference::epci`], …) and by postal
+//! code ([`Reference::code_postal`]), the EPCI of a département, the Hubs of
+//! a région; [`checksum`], the SIREN/SIRET checks; and [`search`], the
+//! search by name or code behind `copil search`.
 //!
 //! Each table is parsed on first use, independently of the others (a check
 //! that never looks up a commune never parses `communes.tsv`). The two large
@@ -30,6 +31,7 @@
 
 pub mod checksum;
 mod parse;
+pub mod search;
 #[cfg(test)]
 mod tests;
 
@@ -44,6 +46,7 @@ const DEPARTEMENTS_TSV: &str = include_str!("../../data/departements.tsv");
 const EPCI_TSV: &str = include_str!("../../data/epci.tsv");
 const COMMUNES_TSV: &str = include_str!("../../data/communes.tsv");
 const HUBS_TSV: &str = include_str!("../../data/hubs.tsv");
+const CODES_POSTAUX_TSV: &str = include_str!("../../data/codes-postaux.tsv");
 
 /// Version of `@etalab/decoupage-administratif` the tables are derived from.
 pub const SOURCE_VERSION: &str = "6.0.0";
@@ -166,14 +169,21 @@ impl Epci {
     /// `communauté d'agglomération`, `communauté urbaine`, `métropole`,
     /// `Métropole de Lyon`.
     pub fn kind_label(&self) -> &'static str {
-        match self.kind.as_str() {
-            "CC" => "communauté de communes",
-            "CA" => "communauté d'agglomération",
-            "CU" => "communauté urbaine",
-            "METRO" => "métropole",
-            "MET69" => "Métropole de Lyon",
-            _ => "EPCI",
-        }
+        epci_kind_label(&self.kind)
+    }
+}
+
+/// An EPCI's legal form `kind` (`CC`, `CA`…) in words: see
+/// [`Epci::kind_label`]; `EPCI` for a form the data does not use.
+pub fn epci_kind_label(kind: &str) -> &'static str {
+    match kind {
+        "CC" => "communauté de communes",
+        "CA" => "communauté d'agglomération",
+        "CU" => "communauté urbaine",
+        "METRO" => "métropole",
+        "MET69" => "Métropole de Lyon",
+        "EPT" => "établissement public territorial",
+        _ => "EPCI",
     }
 }
 
@@ -201,6 +211,24 @@ pub struct Hub {
     pub nom: String,
     /// COG codes of the régions it covers (a région may have several Hubs).
     pub regions: Vec<String>,
+}
+
+/// A postal code and the communes it serves (La Poste's codes, as in the
+/// package). A postal code is not an INSEE code: `59100` is Roubaix's postal
+/// code and Bousignies' INSEE code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodePostal {
+    /// Five digits, e.g. `59100`.
+    pub code: &'static str,
+    /// INSEE codes, sorted, comma-separated (split by [`CodePostal::communes`]).
+    communes: &'static str,
+}
+
+impl CodePostal {
+    /// INSEE codes of the communes it serves, sorted (at least one).
+    pub fn communes(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.communes.split(',')
+    }
 }
 
 /// The EPCI table: an index of the lines of `epci.tsv`, each line parsed
@@ -261,6 +289,7 @@ pub struct Reference {
     epci: OnceLock<EpciTable>,
     communes: [OnceLock<Vec<Commune>>; COMMUNE_SLOTS],
     hubs: OnceLock<Vec<Hub>>,
+    codes_postaux: OnceLock<Vec<CodePostal>>,
 }
 
 static REFERENCE: Reference = Reference::unloaded();
@@ -293,6 +322,7 @@ impl Reference {
             epci: OnceLock::new(),
             communes: [const { OnceLock::new() }; COMMUNE_SLOTS],
             hubs: OnceLock::new(),
+            codes_postaux: OnceLock::new(),
         }
     }
 
@@ -305,6 +335,7 @@ impl Reference {
         reference.epcis().for_each(drop);
         reference.communes().for_each(drop);
         reference.hubs();
+        reference.codes_postaux_table();
         reference
     }
 
@@ -316,6 +347,11 @@ impl Reference {
     fn departements_table(&self) -> &[Departement] {
         self.departements
             .get_or_init(|| embedded(parse::departements(DEPARTEMENTS_TSV)))
+    }
+
+    fn codes_postaux_table(&self) -> &[CodePostal] {
+        self.codes_postaux
+            .get_or_init(|| embedded(parse::codes_postaux(CODES_POSTAUX_TSV)))
     }
 
     fn epci_table(&self) -> &EpciTable {
@@ -401,6 +437,12 @@ impl Reference {
         find(self.commune_slot(slot_of_insee(insee)?), insee, |c| {
             &c.insee
         })
+    }
+
+    /// The postal code `code` (`59100`) and the communes it serves; `None`
+    /// when La Poste has no such code.
+    pub fn code_postal(&self, code: &str) -> Option<&CodePostal> {
+        find(self.codes_postaux_table(), code, |c| c.code)
     }
 
     /// Every région, sorted by code.
@@ -498,6 +540,7 @@ impl fmt::Debug for Reference {
                 &self.communes.iter().filter(|s| s.get().is_some()).count(),
             )
             .field("hubs_loaded", &self.hubs.get().is_some())
+            .field("codes_postaux_loaded", &self.codes_postaux.get().is_some())
             .finish()
     }
 }

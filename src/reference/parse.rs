@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{Commune, Departement, Epci, Hub, Region, Zone};
+use super::{CodePostal, Commune, Departement, Epci, Hub, Region, Zone};
 
 /// A defect in an embedded table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -428,6 +428,28 @@ pub(crate) fn hubs(text: &str) -> Result<Vec<Hub>, ParseError> {
             nom: nom.to_owned(),
             regions: list(regions),
         });
+    }
+    Ok(out)
+}
+
+/// Parses `codes-postaux.tsv`: a postal code (5 digits) and the INSEE codes
+/// of the communes it serves, sorted by postal code.
+pub(crate) fn codes_postaux(text: &'static str) -> Result<Vec<CodePostal>, ParseError> {
+    const TABLE: &str = "codes-postaux.tsv";
+    let mut out = Vec::with_capacity(6400);
+    let mut previous = None;
+    for record in Records::new(TABLE, text, ["code_postal", "communes"])? {
+        let (line, [code, communes]) = record?;
+        ascending(TABLE, line, &mut previous, code)?;
+        previous = Some(code);
+        if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) || communes.is_empty() {
+            return Err(ParseError {
+                table: TABLE,
+                line,
+                message: format!("code postal à 5 chiffres et communes attendus : « {code} »"),
+            });
+        }
+        out.push(CodePostal { code, communes });
     }
     Ok(out)
 }

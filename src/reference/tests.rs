@@ -500,3 +500,30 @@ fn departement_names_take_their_article() {
     assert_eq!(de("75"), "de Paris");
     assert_eq!(de("971"), "de la Guadeloupe");
 }
+
+#[test]
+fn postal_codes_name_known_communes() {
+    let r = r();
+    let roubaix: Vec<&str> = r.code_postal("59100").expect("59100").communes().collect();
+    assert_eq!(roubaix, ["59512"]);
+    // 59100 is also an INSEE code: Bousignies, whose postal code is 59178.
+    assert_eq!(
+        r.commune("59100").map(|c| c.nom.as_str()),
+        Some("Bousignies")
+    );
+    // The arrondissements' postal codes are Paris's, Lyon's, Marseille's.
+    for (postal, insee) in [("75008", "75056"), ("69001", "69123"), ("13008", "13055")] {
+        let communes: Vec<&str> = r.code_postal(postal).expect(postal).communes().collect();
+        assert_eq!(communes, [insee], "{postal}");
+    }
+    assert!(r.code_postal("00000").is_none() && r.code_postal("").is_none());
+    let table = r.codes_postaux_table();
+    assert_eq!(table.len(), 6310);
+    for code in table {
+        let communes: Vec<&str> = code.communes().collect();
+        assert!(communes.windows(2).all(|w| w[0] < w[1]), "{}", code.code);
+        for insee in communes {
+            assert!(r.commune(insee).is_some(), "{} → {insee}", code.code);
+        }
+    }
+}
