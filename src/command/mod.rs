@@ -7,6 +7,7 @@ pub mod clap_fr;
 pub mod explain;
 pub mod export;
 pub mod help;
+pub mod init;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -50,6 +51,8 @@ enum Command {
     TestRules(test_rules::Args),
     /// Cherche un EPCI, une commune, un département, une région ou un Hub par son nom ou son code, et donne la ligne `membre` à coller.
     Search(search::Args),
+    /// Écrit un fichier de départ pour un département, depuis les données de référence.
+    Init(init::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -84,6 +87,7 @@ pub fn main() -> Exit {
         Command::Report(args) => report::run(args),
         Command::TestRules(args) => test_rules::run(args),
         Command::Search(args) => search::run(args),
+        Command::Init(args) => init::run(args),
         Command::Help(args) => help::run(args),
     }
 }
