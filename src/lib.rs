@@ -8,7 +8,7 @@
 //! 2. [`syntax`]: source text → syntax tree (spans, comments) and syntax
 //!    errors, with recovery so that every error of a file is reported;
 //! 3. [`model`]: syntax tree → the compiled governance ([`model::Gouvernance`]),
-//!    identifiers resolved and codes checked against the [`reference`](crate::reference) data;
+//!    identifiers resolved and codes checked against the reference data ([`crate::reference`]);
 //! 4. [`analysis`]: governance → the governance graph, duplicates, overlaps
 //!    and coverage;
 //! 5. [`rules`]: governance and analyses → the fact model, on which the

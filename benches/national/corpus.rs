@@ -606,11 +606,7 @@ fn many_members(count: usize) -> String {
     let ids: Vec<String> = (1..=structures).map(|i| format!("s{i:06}")).collect();
     for (i, id) in ids.iter().enumerate() {
         let (nature, label) = natures[i % natures.len()];
-        let _ = writeln!(
-            out,
-            "membre {id} {nature} \"{label} {}\"",
-            i + 1
-        );
+        let _ = writeln!(out, "membre {id} {nature} \"{label} {}\"", i + 1);
     }
     let _ = writeln!(
         out,

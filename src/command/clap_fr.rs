@@ -54,7 +54,7 @@ fn walk(command: Command) -> Command {
 }
 
 /// clap's error formatter, in French: `error.apply::<Francais>()` makes
-/// clap render (and `print`) every usage error with [`message`].
+/// clap render (and `print`) every usage error in French.
 pub struct Francais;
 
 impl ErrorFormatter for Francais {
