@@ -444,7 +444,15 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let mut ids = Vec::new();
+            let mut seen: Vec<&Ident> = Vec::new();
             for id in &decl.ids {
+                // `sans_chevauchement a, a` constrains nothing: one
+                // instance named twice is one instance.
+                if let Some(first) = seen.iter().find(|s| s.name == id.name) {
+                    self.error(wording::cited_twice(id, first.span));
+                    continue;
+                }
+                seen.push(id);
                 if self
                     .lookup(
                         id,
@@ -457,7 +465,7 @@ impl<'a> Resolver<'a> {
                     ids.push(id.name.clone());
                 }
             }
-            if decl.ids.len() < 2 {
+            if seen.len() < 2 {
                 self.error(wording::sans_chevauchement_alone(decl.span));
             }
             out.push(SansChevauchement {
