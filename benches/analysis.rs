@@ -4,44 +4,15 @@
 //! drawn from 400 (dense: nearly every pair shares a member) — to show
 //! that the indexes keep duplicate detection far from quadratic.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod support;
+use support::synthetic;
+
 use copil::check::compile;
 use copil::rules::Rules;
-
-fn synthetic(comites: usize, members: usize, per_comite: usize) -> String {
-    let mut src = String::from(
-        "territoire 38\nmembre prefecture prefecture\nmembre cd38 departement 38\npilotage { prefet prefecture\n pilote cd38 }\n",
-    );
-    for m in 0..members {
-        writeln!(src, "membre m{m} association \"Association {m}\"").unwrap();
-    }
-    for c in 0..comites {
-        // A fixed pseudo-random draw (an LCG): no two comités alike by
-        // construction, as in real files.
-        let mut state = (c as u64 + 1).wrapping_mul(6_364_136_223_846_793_005);
-        let mut list: Vec<String> = (0..per_comite)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                format!("m{}", (state >> 33) % members as u64)
-            })
-            .collect();
-        list.sort();
-        list.dedup();
-        writeln!(
-            src,
-            "comite c{c} technique \"Comité {c}\" {{\n membres {}\n frequence annuelle\n}}",
-            list.join(", ")
-        )
-        .unwrap();
-    }
-    src
-}
 
 fn analyses(c: &mut Criterion) {
     let rules = Rules::embedded().expect("the shipped rules load");

@@ -12,6 +12,9 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod support;
+use support::synthetic;
+
 use copil::analysis::analyse;
 use copil::check::{FileReport, check_source};
 use copil::reference::Reference;
@@ -59,37 +62,6 @@ fn unknown_names(n: usize) -> String {
         names.join(", ")
     )
     .unwrap();
-    src
-}
-
-/// `bodies` comités of `per_body` members drawn from `members` (a fixed
-/// pseudo-random draw).
-fn bodies(bodies: usize, members: usize, per_body: usize) -> String {
-    let mut src = String::from(
-        "territoire 38\nmembre prefecture prefecture\nmembre cd38 departement 38\npilotage { prefet prefecture\n pilote cd38 }\n",
-    );
-    for m in 0..members {
-        writeln!(src, "membre m{m} association \"Association {m}\"").unwrap();
-    }
-    for c in 0..bodies {
-        let mut state = (c as u64 + 1).wrapping_mul(6_364_136_223_846_793_005);
-        let mut list: Vec<String> = (0..per_body)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                format!("m{}", (state >> 33) % members as u64)
-            })
-            .collect();
-        list.sort();
-        list.dedup();
-        writeln!(
-            src,
-            "comite c{c} technique \"Comité {c}\" {{\n membres {}\n frequence annuelle\n}}",
-            list.join(", ")
-        )
-        .unwrap();
-    }
     src
 }
 
@@ -144,7 +116,7 @@ fn scales(c: &mut Criterion) {
     group.bench_function("resolve 20 000 unknown names", |b| {
         b.iter(|| copil::model::resolve(black_box(&parsed.file), &ids))
     });
-    let many = bodies(10_000, 5_000, 50);
+    let many = synthetic(10_000, 5_000, 50);
     let parsed = copil::syntax::parse(&many);
     let g = copil::model::resolve(&parsed.file, &ids)
         .0

@@ -114,41 +114,32 @@ pub fn init(reference: &Reference, d: &Departement) -> String {
         .first()
         .map(|h| (ids.take(identifiant(IdKind::Hub, &h.nom)), h.nom.clone()));
 
+    let code = &d.code;
+    let de_nom = d.de_nom();
+    let nom = &d.nom;
     let mut out = String::new();
     let w = &mut out;
-    writeln!(w, "# Gouvernance France Numérique Ensemble — {}", d.nom).unwrap();
-    writeln!(
+    // Each section is one template; `{{` and `}}` are the file's braces.
+    write!(
         w,
-        "# Fichier de départ écrit par `copil init {}` depuis les données de",
-        d.code
-    )
-    .unwrap();
-    writeln!(
-        w,
-        "# référence. Les lignes « À FAIRE » disent ce qu'il reste à décider"
-    )
-    .unwrap();
-    writeln!(
-        w,
-        "# ou à compléter ; `copil check` dit ce que les règles nationales"
-    )
-    .unwrap();
-    writeln!(w, "# attendent encore.").unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "territoire {}", d.code).unwrap();
-    writeln!(w, "periode 2023..2027").unwrap();
-    writeln!(w).unwrap();
+        "# Gouvernance France Numérique Ensemble — {nom}
+# Fichier de départ écrit par `copil init {code}` depuis les données de
+# référence. Les lignes « À FAIRE » disent ce qu'il reste à décider
+# ou à compléter ; `copil check` dit ce que les règles nationales
+# attendent encore.
 
-    writeln!(
-        w,
-        "# --- Membres ---------------------------------------------------------"
+territoire {code}
+periode 2023..2027
+
+# --- Membres ---------------------------------------------------------
+
+membre prefecture prefecture
+"
     )
     .unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "membre prefecture prefecture").unwrap();
     match special {
-        Some(nom) => writeln!(w, "membre {cd} departement {}   # {nom}", d.code).unwrap(),
-        None => writeln!(w, "membre {cd} departement {}", d.code).unwrap(),
+        Some(official) => writeln!(w, "membre {cd} departement {code}   # {official}").unwrap(),
+        None => writeln!(w, "membre {cd} departement {code}").unwrap(),
     }
     writeln!(w).unwrap();
     if epcis.is_empty() {
@@ -158,19 +149,16 @@ pub fn init(reference: &Reference, d: &Departement) -> String {
         )
         .unwrap();
     } else {
-        writeln!(
+        let count = if epcis.len() == 1 {
+            "1 EPCI".to_string()
+        } else {
+            format!("{} EPCI", epcis.len())
+        };
+        write!(
             w,
-            "# Les {} du territoire, par SIREN. À FAIRE : gardez ceux qui siègent",
-            if epcis.len() == 1 {
-                "1 EPCI".to_string()
-            } else {
-                format!("{} EPCI", epcis.len())
-            }
-        )
-        .unwrap();
-        writeln!(
-            w,
-            "# quelque part ; `copil check` signale ceux qui ne servent à rien."
+            "# Les {count} du territoire, par SIREN. À FAIRE : gardez ceux qui siègent
+# quelque part ; `copil check` signale ceux qui ne servent à rien.
+"
         )
         .unwrap();
         let width = epci_ids.iter().map(String::len).max().unwrap_or(0);
@@ -179,195 +167,113 @@ pub fn init(reference: &Reference, d: &Departement) -> String {
         }
     }
     writeln!(w).unwrap();
+    let region = &d.region;
     match &hub {
-        Some((id, nom)) => {
-            writeln!(
-                w,
-                "# Le Hub territorial pour un numérique inclusif de la région {region_nom}."
-            )
-            .unwrap();
-            writeln!(w, "membre {id} hub \"{nom}\" {{ region {} }}", d.region).unwrap();
-        }
-        None => {
-            writeln!(
-                w,
-                "# Aucun Hub ne couvre la région {region_nom} dans la table de référence."
-            )
-            .unwrap();
-            writeln!(w, "# À FAIRE : déclarez-le s'il existe : membre hub hub \"Nom du Hub\" {{ region {} }}", d.region).unwrap();
-        }
+        Some((id, hub_nom)) => write!(
+            w,
+            "# Le Hub territorial pour un numérique inclusif de la région {region_nom}.
+membre {id} hub \"{hub_nom}\" {{ region {region} }}
+"
+        ),
+        None => write!(
+            w,
+            "# Aucun Hub ne couvre la région {region_nom} dans la table de référence.
+# À FAIRE : déclarez-le s'il existe : membre hub hub \"Nom du Hub\" {{ region {region} }}
+"
+        ),
     }
-    writeln!(w).unwrap();
-    writeln!(w, "# À FAIRE : les partenaires qui siègent, par exemple :").unwrap();
-    writeln!(w, "# membre caf    caf \"CAF {}\"", d.de_nom()).unwrap();
-    writeln!(w, "# membre cpam   cpam \"CPAM {}\"", d.de_nom()).unwrap();
-    writeln!(
-        w,
-        "# membre ft     france_travail \"France Travail {}\"",
-        d.nom
-    )
     .unwrap();
-    writeln!(
+    write!(
         w,
-        "# membre maires association_elus \"Association des maires {}\"",
-        d.de_nom()
-    )
-    .unwrap();
-    writeln!(w).unwrap();
+        "
+# À FAIRE : les partenaires qui siègent, par exemple :
+# membre caf    caf \"CAF {de_nom}\"
+# membre cpam   cpam \"CPAM {de_nom}\"
+# membre ft     france_travail \"France Travail {nom}\"
+# membre maires association_elus \"Association des maires {de_nom}\"
 
-    writeln!(
-        w,
-        "# --- Pilotage --------------------------------------------------------"
-    )
-    .unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "pilotage {{").unwrap();
-    writeln!(w, "    prefet       prefecture").unwrap();
-    writeln!(
-        w,
-        "    # À FAIRE : une collectivité pilote, ou un copilotage multi-acteurs"
-    )
-    .unwrap();
-    writeln!(
-        w,
-        "    # (`copilotes {cd}, …`, deux au moins) ; sans l'un ni l'autre, l'État"
-    )
-    .unwrap();
-    writeln!(w, "    # porte seul.").unwrap();
-    writeln!(w, "    pilote       {cd}").unwrap();
-    writeln!(
-        w,
-        "    coordination {cd}   # À FAIRE : qui porte le poste de coordinateur"
-    )
-    .unwrap();
-    writeln!(w, "}}").unwrap();
-    writeln!(w).unwrap();
+# --- Pilotage --------------------------------------------------------
 
-    writeln!(
-        w,
-        "# --- Instances -------------------------------------------------------"
+pilotage {{
+    prefet       prefecture
+    # À FAIRE : une collectivité pilote, ou un copilotage multi-acteurs
+    # (`copilotes {cd}, …`, deux au moins) ; sans l'un ni l'autre, l'État
+    # porte seul.
+    pilote       {cd}
+    coordination {cd}   # À FAIRE : qui porte le poste de coordinateur
+}}
+
+# --- Instances -------------------------------------------------------
+
+comite copil strategique \"Comité de pilotage France Numérique Ensemble\" {{
+    presidence prefecture, {cd}
+"
     )
     .unwrap();
-    writeln!(w).unwrap();
     let mut strategic: Vec<&str> = epci_ids.iter().map(String::as_str).collect();
+    let mut technical = vec![cd.as_str()];
     if let Some((id, _)) = &hub {
         strategic.push(id);
+        technical.push(id);
     }
-    writeln!(
-        w,
-        "comite copil strategique \"Comité de pilotage France Numérique Ensemble\" {{"
-    )
-    .unwrap();
-    writeln!(w, "    presidence prefecture, {cd}").unwrap();
     if strategic.is_empty() {
         writeln!(w, "    membres    {cd}").unwrap();
     } else {
         write_list(w, "    membres    ", &strategic);
     }
-    writeln!(w, "    frequence  semestrielle").unwrap();
-    writeln!(
+    // At the CRSN: the Hub first, then the collectivité.
+    let crsn = match &hub {
+        Some((id, _)) => format!("{id}, {cd}"),
+        None => cd.clone(),
+    };
+    write!(
         w,
-        "    # À FAIRE : les partenaires (CAF, CPAM, CARSAT, MSA, France Travail…) et,"
-    )
-    .unwrap();
-    writeln!(
-        w,
-        "    # s'il se réunit au sein d'une instance existante : adosse ID"
-    )
-    .unwrap();
-    writeln!(w, "}}").unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "comite cotech technique \"Comité technique\" {{").unwrap();
-    writeln!(w, "    rend_compte copil").unwrap();
-    match &hub {
-        Some((id, _)) => writeln!(w, "    membres     {cd}, {id}").unwrap(),
-        None => writeln!(w, "    membres     {cd}").unwrap(),
-    }
-    writeln!(w, "    frequence   trimestrielle").unwrap();
-    writeln!(
-        w,
-        "    # À FAIRE : les services et opérateurs qui préparent les décisions"
-    )
-    .unwrap();
-    writeln!(w, "}}").unwrap();
-    writeln!(w).unwrap();
-    match &hub {
-        Some((id, _)) => {
-            writeln!(
-                w,
-                "# Qui siège à la commission régionale de stratégie numérique."
-            )
-            .unwrap();
-            writeln!(w, "crsn {} {{ membres {id}, {cd} }}", d.region).unwrap();
-        }
-        None => {
-            writeln!(
-                w,
-                "# Qui siège à la commission régionale de stratégie numérique."
-            )
-            .unwrap();
-            writeln!(w, "crsn {} {{ membres {cd} }}", d.region).unwrap();
-        }
-    }
-    writeln!(w).unwrap();
+        "    frequence  semestrielle
+    # À FAIRE : les partenaires (CAF, CPAM, CARSAT, MSA, France Travail…) et,
+    # s'il se réunit au sein d'une instance existante : adosse ID
+}}
 
-    writeln!(
-        w,
-        "# --- Feuille de route ------------------------------------------------"
-    )
-    .unwrap();
-    writeln!(w).unwrap();
-    writeln!(
-        w,
-        "feuille_de_route fdr \"Feuille de route France Numérique Ensemble — {}\" {{",
-        d.nom
-    )
-    .unwrap();
-    writeln!(w, "    porteur    {cd}").unwrap();
-    writeln!(w, "    perimetre  departement").unwrap();
-    writeln!(
-        w,
-        "    # À FAIRE : le contrat auquel elle s'adosse (crte, sdaasap, sdin, sdun, ctg)"
-    )
-    .unwrap();
-    writeln!(w, "    # et le diagnostic sur lequel elle s'appuie :").unwrap();
-    writeln!(w, "    # contrat    sdaasap").unwrap();
-    writeln!(
-        w,
-        "    # diagnostic \"Diagnostic partagé de l'inclusion numérique (2024)\""
-    )
-    .unwrap();
-    writeln!(w, "    #").unwrap();
-    writeln!(w, "    # À FAIRE : les actions, par exemple :").unwrap();
-    writeln!(w, "    # action \"Former les agents d'accueil\" {{").unwrap();
-    writeln!(w, "    #     porteurs    {cd}").unwrap();
-    writeln!(w, "    #     besoins     animer_la_gouvernance").unwrap();
-    writeln!(w, "    #     annees      2024..2026").unwrap();
-    writeln!(w, "    #     budget      100_000 €").unwrap();
-    writeln!(w, "    #     financement {cd} 50_000 €").unwrap();
-    writeln!(w, "    # }}").unwrap();
-    writeln!(w, "}}").unwrap();
-    writeln!(w).unwrap();
+comite cotech technique \"Comité technique\" {{
+    rend_compte copil
+    membres     {technical}
+    frequence   trimestrielle
+    # À FAIRE : les services et opérateurs qui préparent les décisions
+}}
 
-    writeln!(
-        w,
-        "# --- Besoins en ingénierie ------------------------------------------"
+# Qui siège à la commission régionale de stratégie numérique.
+crsn {region} {{ membres {crsn} }}
+
+# --- Feuille de route ------------------------------------------------
+
+feuille_de_route fdr \"Feuille de route France Numérique Ensemble — {nom}\" {{
+    porteur    {cd}
+    perimetre  departement
+    # À FAIRE : le contrat auquel elle s'adosse (crte, sdaasap, sdin, sdun, ctg)
+    # et le diagnostic sur lequel elle s'appuie :
+    # contrat    sdaasap
+    # diagnostic \"Diagnostic partagé de l'inclusion numérique (2024)\"
+    #
+    # À FAIRE : les actions, par exemple :
+    # action \"Former les agents d'accueil\" {{
+    #     porteurs    {cd}
+    #     besoins     animer_la_gouvernance
+    #     annees      2024..2026
+    #     budget      100_000 €
+    #     financement {cd} 50_000 €
+    # }}
+}}
+
+# --- Besoins en ingénierie ------------------------------------------
+
+# À FAIRE : les besoins du territoire, un par ligne, avec `etp N`,
+# `prestation` et `priorite N` (voir docs/langage.md).
+besoins {{
+    etablir_un_diagnostic_territorial etp 0.5 priorite 1
+}}
+",
+        technical = technical.join(", ")
     )
     .unwrap();
-    writeln!(w).unwrap();
-    writeln!(
-        w,
-        "# À FAIRE : les besoins du territoire, un par ligne, avec `etp N`,"
-    )
-    .unwrap();
-    writeln!(w, "# `prestation` et `priorite N` (voir docs/langage.md).").unwrap();
-    writeln!(w, "besoins {{").unwrap();
-    writeln!(
-        w,
-        "    etablir_un_diagnostic_territorial etp 0.5 priorite 1"
-    )
-    .unwrap();
-    writeln!(w, "}}").unwrap();
     out
 }
 

@@ -46,12 +46,6 @@ impl From<pest::Span<'_>> for Span {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset. Scans the
-/// text: for more than one lookup in a text, build a [`LineIndex`] once.
-pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(src).line_col(src, offset)
-}
-
 /// The offsets where the lines of a text start, built once per text so
 /// that each position is found by binary search: reporting many
 /// diagnostics of one file stays linear.
@@ -115,11 +109,12 @@ mod tests {
     #[test]
     fn line_and_column_count_characters() {
         let src = "ab\nfréquence x\n";
-        assert_eq!(line_col(src, 0), (1, 1));
-        assert_eq!(line_col(src, 3), (2, 1));
+        let index = LineIndex::new(src);
+        assert_eq!(index.line_col(src, 0), (1, 1));
+        assert_eq!(index.line_col(src, 3), (2, 1));
         let x = src.find('x').unwrap();
-        assert_eq!(line_col(src, x), (2, 11));
-        assert_eq!(line_col(src, src.len()), (3, 1));
+        assert_eq!(index.line_col(src, x), (2, 11));
+        assert_eq!(index.line_col(src, src.len()), (3, 1));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod code;
 mod suggest;
 
 pub use code::{Code, DiagnosticCode, Stage, markdown_table};
-pub use suggest::{Suggester, did_you_mean, fold, suggest, suggestion_help};
+pub use suggest::{Suggester, did_you_mean, fold, suggest, suggestion_help, suggestion_or_list};
 
 /// How serious a diagnostic is.
 #[derive(

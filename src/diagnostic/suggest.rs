@@ -46,6 +46,16 @@ pub fn suggestion_help<'a>(
     suggest(word, candidates).map(|s| did_you_mean(word, s))
 }
 
+/// The "did you mean" help for `word`, or, when no candidate is near,
+/// `heading` followed by every candidate in backticks: « profils
+/// disponibles : `national`, `outre-mer` ».
+pub fn suggestion_or_list(word: &str, candidates: &[&str], heading: &str) -> String {
+    suggestion_help(word, candidates.iter().copied()).unwrap_or_else(|| {
+        let listed: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+        format!("{heading} : {}", listed.join(", "))
+    })
+}
+
 /// Lowercase ASCII folding of French accented letters.
 pub fn fold(word: &str) -> String {
     word.chars()

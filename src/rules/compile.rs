@@ -108,20 +108,11 @@ pub(crate) fn chain(
                 Some(j) => Some(j),
                 None => {
                     let known: Vec<&str> = sets.iter().map(|s| s.id.value.as_str()).collect();
-                    let help = match crate::diagnostic::suggestion_help(
+                    let help = crate::diagnostic::suggestion_or_list(
                         &extends.value,
-                        known.iter().copied(),
-                    ) {
-                        Some(help) => help,
-                        None => format!(
-                            "jeux de règles chargés : {}",
-                            known
-                                .iter()
-                                .map(|k| format!("`{k}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
+                        &known,
+                        "jeux de règles chargés",
+                    );
                     errors.push((
                         extends.file,
                         Diagnostic::error(

@@ -445,17 +445,7 @@ impl Reader<'_> {
         place: &str,
     ) {
         let span = Span::new(key.span().start, key.span().end);
-        let help = match crate::diagnostic::suggestion_help(name, known.iter().copied()) {
-            Some(help) => help,
-            None => format!(
-                "clés permises : {}",
-                known
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
+        let help = crate::diagnostic::suggestion_or_list(name, known, "clés permises");
         self.errors.push(
             Diagnostic::error(
                 Code::Champ,

@@ -374,17 +374,7 @@ fn check_profile(
 
 /// `--profile name` names no loaded profile.
 fn unknown_profile(name: &str, known: &[&str]) -> Diagnostic {
-    let help = match diagnostic::suggestion_help(name, known.iter().copied()) {
-        Some(help) => help,
-        None => format!(
-            "profils disponibles : {}",
-            known
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
+    let help = diagnostic::suggestion_or_list(name, known, "profils disponibles");
     Diagnostic::error(
         Code::Profil,
         Span::new(0, name.len()),
