@@ -3,13 +3,14 @@
 
 pub mod ast;
 mod error;
+mod fast;
 mod grammar;
 pub mod keyword;
 mod parser;
 mod recovery;
 
 pub use keyword::Keyword;
-pub use parser::{Parsed, parse};
+pub use parser::{Parsed, parse, parse_with_pest};
 
 #[cfg(test)]
 mod tests;

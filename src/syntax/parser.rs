@@ -34,17 +34,43 @@ const YEAR_MAX: i64 = 2100;
 
 /// Parses a whole file. Never fails: syntax errors are diagnostics, and the
 /// parser resumes at the next top-level declaration.
+///
+/// Each declaration is read by the hand-written fast path
+/// ([`super::fast`]); one it does not accept is read again by the pest
+/// parser, which reports the error.
 pub fn parse(src: &str) -> Parsed {
+    parse_with(src, true)
+}
+
+/// Parses a whole file with the pest parser only: the reference that the
+/// fast path must agree with, for tests and fuzzing.
+#[doc(hidden)]
+pub fn parse_with_pest(src: &str) -> Parsed {
+    parse_with(src, false)
+}
+
+fn parse_with(src: &str, fast: bool) -> Parsed {
     let mut parsed = Parsed::default();
     let mut offset = 0;
     loop {
-        let rest = &src[offset..];
-        // Only whitespace and comments left: the end of the file. (Asking
-        // pest would build an error, with a scan for its line, before
-        // every declaration: quadratic in the number of declarations.)
-        if let Some(comments) = only_trivia(rest, offset) {
-            parsed.file.comments.extend(comments);
+        // Whitespace and comments first, so that both parsers start each
+        // declaration on its first token: pest's expectations, and so its
+        // error message, depend on where it starts. (Asking pest at the
+        // end of the file would also build an error, with a scan for its
+        // line, before every declaration: quadratic.)
+        let (comments, len) = leading_comments(&src[offset..], offset);
+        parsed.file.comments.extend(comments);
+        offset += len;
+        if offset == src.len() {
             break;
+        }
+        let rest = &src[offset..];
+        if fast && let Some(read) = super::fast::item(src, offset) {
+            parsed.file.items.push(read.item);
+            parsed.file.comments.extend(read.comments);
+            parsed.diagnostics.extend(read.diagnostics);
+            offset = read.end;
+            continue;
         }
         match CopilParser::parse(Rule::next_item, rest) {
             Ok(mut pairs) => {
@@ -92,9 +118,9 @@ pub fn parse(src: &str) -> Parsed {
     parsed
 }
 
-/// The comments of `text` (at `offset` in the file) when it holds nothing
-/// but the grammar's whitespace and comments.
-fn only_trivia(text: &str, offset: usize) -> Option<Vec<Comment>> {
+/// The comments in the grammar's whitespace and comments at the start of
+/// `text` (at `offset` in the file), and the length of that trivia.
+pub(super) fn leading_comments(text: &str, offset: usize) -> (Vec<Comment>, usize) {
     let mut comments = Vec::new();
     let mut i = 0;
     let bytes = text.as_bytes();
@@ -110,10 +136,10 @@ fn only_trivia(text: &str, offset: usize) -> Option<Vec<Comment>> {
                 i = end;
             }
             _ if text[i..].starts_with('\u{feff}') => i += '\u{feff}'.len_utf8(),
-            _ => return None,
+            _ => break,
         }
     }
-    Some(comments)
+    (comments, i)
 }
 
 fn collect_comments(
@@ -551,41 +577,10 @@ impl Lower<'_> {
 
     fn range(&mut self, pair: Pair<'_, Rule>) -> Range {
         let span = self.span(&pair);
-        let mut valid = true;
-        let mut years = kids(&pair).map(|p| {
-            let span = self.span(&p);
-            match p.as_str().parse::<i64>() {
-                Ok(year) if (YEAR_MIN..=YEAR_MAX).contains(&year) => year,
-                read => {
-                    valid = false;
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            diagnostic::Code::Nombre,
-                            span,
-                            format!(
-                                "l'année `{}` est hors des années possibles ({YEAR_MIN} à {YEAR_MAX})",
-                                p.as_str()
-                            ),
-                        )
-                        .label("année invalide")
-                        .help(if read.is_err() || p.as_str().len() > 4 {
-                            "une année s'écrit sur quatre chiffres, par exemple `2024`"
-                        } else {
-                            "la feuille de route couvre 2023-2027 : vérifiez une faute de frappe"
-                        }),
-                    );
-                    0
-                }
-            }
-        });
+        let mut years = kids(&pair).map(|p| (p.as_str(), self.span(&p)));
         let start = years.next().expect("range start");
         let end = years.next().expect("range end");
-        Range {
-            start,
-            end,
-            span,
-            valid,
-        }
+        range_value(start, end, span, self.diagnostics)
     }
 
     fn amount(&mut self, pair: Pair<'_, Rule>) -> Number {
@@ -600,46 +595,7 @@ impl Lower<'_> {
     }
 
     fn number(&mut self, pair: Pair<'_, Rule>, euro: bool) -> Number {
-        let raw = pair.as_str().to_string();
-        let span = self.span(&pair);
-        let digits = raw
-            .split('.')
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches(['0', '_'])
-            .chars()
-            .filter(char::is_ascii_digit)
-            .count();
-        if digits > MAX_DIGITS {
-            // Beyond what a budget can be, and beyond what a floating-point
-            // number holds exactly: never rounded silently.
-            self.diagnostics
-                .push(super::error::number_too_large(&raw, span));
-            return Number {
-                raw,
-                value: 0.0,
-                euro,
-                span,
-            };
-        }
-        let value = raw.replace('_', "").parse::<f64>().unwrap_or_else(|_| {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    diagnostic::Code::Nombre,
-                    span,
-                    format!("le nombre `{raw}` est illisible"),
-                )
-                .label("nombre invalide")
-                .help("écrivez un nombre comme `120_000` ou `0.5`"),
-            );
-            0.0
-        });
-        Number {
-            raw,
-            value,
-            euro,
-            span,
-        }
+        number_value(pair.as_str(), self.span(&pair), euro, self.diagnostics)
     }
 
     fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
@@ -648,47 +604,148 @@ impl Lower<'_> {
         let triple = inner.as_rule() == Rule::triple_string;
         let body = inner.into_inner().next().expect("string body");
         let body_start = self.offset + body.as_span().start();
-        let raw = body.as_str();
-        for (at, c) in crate::unicode::bidi_controls(raw) {
-            self.diagnostics
-                .push(super::error::bidi_control(body_start + at, c));
+        string_value(body.as_str(), body_start, triple, span, self.diagnostics)
+    }
+}
+
+/// The range `start..end` of years, each given as its text and span; a year
+/// outside [`YEAR_MIN`]..=[`YEAR_MAX`] is an error, and the range is then
+/// marked invalid.
+pub(super) fn range_value(
+    start: (&str, Span),
+    end: (&str, Span),
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Range {
+    let mut valid = true;
+    let mut year = |(text, span): (&str, Span)| match text.parse::<i64>() {
+        Ok(year) if (YEAR_MIN..=YEAR_MAX).contains(&year) => year,
+        read => {
+            valid = false;
+            diagnostics.push(
+                Diagnostic::error(
+                    diagnostic::Code::Nombre,
+                    span,
+                    format!(
+                        "l'année `{text}` est hors des années possibles ({YEAR_MIN} à {YEAR_MAX})"
+                    ),
+                )
+                .label("année invalide")
+                .help(if read.is_err() || text.len() > 4 {
+                    "une année s'écrit sur quatre chiffres, par exemple `2024`"
+                } else {
+                    "la feuille de route couvre 2023-2027 : vérifiez une faute de frappe"
+                }),
+            );
+            0
         }
-        let mut value = String::with_capacity(raw.len());
-        let mut chars = raw.char_indices();
-        while let Some((i, c)) = chars.next() {
-            // A text over several lines keeps `\n` line ends, whatever the
-            // file's (CRLF from Windows editors).
-            if c == '\r' && raw[i + 1..].starts_with('\n') {
-                continue;
-            }
-            if c != '\\' {
-                value.push(c);
-                continue;
-            }
-            match chars.next() {
-                Some((_, 'n')) => value.push('\n'),
-                Some((_, '"')) => value.push('"'),
-                Some((_, '\\')) => value.push('\\'),
-                Some((j, other)) => {
-                    let at = Span::new(body_start + i, body_start + j + other.len_utf8());
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            diagnostic::Code::Echappement,
-                            at,
-                            format!("séquence d'échappement inconnue `\\{other}`"),
-                        )
-                        .label("échappement inconnu")
-                        .help("dans une chaîne, seuls `\\\"`, `\\\\` et `\\n` sont reconnus"),
-                    );
-                    value.push(other);
-                }
-                None => value.push('\\'),
-            }
-        }
-        Str {
-            value,
-            triple,
+    };
+    let start = year(start);
+    let end = year(end);
+    Range {
+        start,
+        end,
+        span,
+        valid,
+    }
+}
+
+/// The number written `raw` at `span`; too many digits or an unreadable
+/// number is an error, and the value is then 0.
+pub(super) fn number_value(
+    raw: &str,
+    span: Span,
+    euro: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Number {
+    let raw = raw.to_string();
+    let digits = raw
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(['0', '_'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits > MAX_DIGITS {
+        // Beyond what a budget can be, and beyond what a floating-point
+        // number holds exactly: never rounded silently.
+        diagnostics.push(super::error::number_too_large(&raw, span));
+        return Number {
+            raw,
+            value: 0.0,
+            euro,
             span,
+        };
+    }
+    let value = raw.replace('_', "").parse::<f64>().unwrap_or_else(|_| {
+        diagnostics.push(
+            Diagnostic::error(
+                diagnostic::Code::Nombre,
+                span,
+                format!("le nombre `{raw}` est illisible"),
+            )
+            .label("nombre invalide")
+            .help("écrivez un nombre comme `120_000` ou `0.5`"),
+        );
+        0.0
+    });
+    Number {
+        raw,
+        value,
+        euro,
+        span,
+    }
+}
+
+/// The string whose body (between its quotes) is `raw`, starting at
+/// `body_start` in the file: escapes decoded, CRLF made LF, unknown escapes
+/// and bidirectional controls reported.
+pub(super) fn string_value(
+    raw: &str,
+    body_start: usize,
+    triple: bool,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Str {
+    for (at, c) in crate::unicode::bidi_controls(raw) {
+        diagnostics.push(super::error::bidi_control(body_start + at, c));
+    }
+    let mut value = String::with_capacity(raw.len());
+    let mut chars = raw.char_indices();
+    while let Some((i, c)) = chars.next() {
+        // A text over several lines keeps `\n` line ends, whatever the
+        // file's (CRLF from Windows editors).
+        if c == '\r' && raw[i + 1..].starts_with('\n') {
+            continue;
         }
+        if c != '\\' {
+            value.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some((_, 'n')) => value.push('\n'),
+            Some((_, '"')) => value.push('"'),
+            Some((_, '\\')) => value.push('\\'),
+            Some((j, other)) => {
+                let at = Span::new(body_start + i, body_start + j + other.len_utf8());
+                diagnostics.push(
+                    Diagnostic::error(
+                        diagnostic::Code::Echappement,
+                        at,
+                        format!("séquence d'échappement inconnue `\\{other}`"),
+                    )
+                    .label("échappement inconnu")
+                    .help("dans une chaîne, seuls `\\\"`, `\\\\` et `\\n` sont reconnus"),
+                );
+                value.push(other);
+            }
+            None => value.push('\\'),
+        }
+    }
+    Str {
+        value,
+        triple,
+        span,
     }
 }

@@ -239,3 +239,37 @@ fn braces_in_strings_and_comments_do_not_count() {
         matches!(parsed.file.items.last(), Some(super::ast::Item::Membre(m)) if m.id.name == "ok")
     );
 }
+
+/// The fast path is not a dead branch: it reads every declaration of the
+/// shipped examples and valid fixtures by itself, never handing over to
+/// pest (whose agreement with it `tests/parseur_rapide.rs` checks).
+#[test]
+fn the_fast_path_reads_every_declaration_of_valid_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut read = 0;
+    for dir in ["examples", "tests/fixtures/ok"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("dossier") {
+            let path = entry.expect("entrée").path();
+            if path.extension().is_none_or(|e| e != "copil") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).expect("lecture");
+            let mut offset = 0;
+            loop {
+                offset += super::parser::leading_comments(&src[offset..], offset).1;
+                if offset == src.len() {
+                    break;
+                }
+                let item = super::fast::item(&src, offset).unwrap_or_else(|| {
+                    panic!(
+                        "{}: le chemin rapide renonce à l'octet {offset}",
+                        path.display()
+                    )
+                });
+                offset = item.end;
+                read += 1;
+            }
+        }
+    }
+    assert!(read > 100, "{read} déclarations lues");
+}

@@ -1,0 +1,760 @@
+//! The fast path of the parser: a hand-written recursive descent over the
+//! bytes of one top-level declaration, for the files that are well formed,
+//! which is nearly all of them.
+//!
+//! It accepts exactly what `grammar/copil.pest` accepts and builds the same
+//! tree, with the same spans, comments and value diagnostics (it shares the
+//! value conversions of [`super::parser`]). At the first thing it does not
+//! expect it gives up and returns `None`, having changed nothing: the pest
+//! parser then reads the declaration again and reports the syntax error
+//! with its expectations, its wording and its recovery. So the grammar stays
+//! the one reference for errors, and a construct this module does not know
+//! yet is slower, never wrong. Tests parse every fixture, example and
+//! generated or mutated file both ways and compare.
+
+use super::ast::*;
+use super::parser::{number_value, range_value, string_value};
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// A declaration read by the fast path.
+pub(super) struct FastItem {
+    /// The declaration.
+    pub item: Item,
+    /// The comments met before and inside it, in source order.
+    pub comments: Vec<Comment>,
+    /// Value diagnostics (years, numbers, escapes, bidi controls).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where the next declaration (or its leading trivia) starts.
+    pub end: usize,
+}
+
+/// Reads the declaration that starts, after whitespace and comments, at
+/// `offset` in `src`; `None` when it is not well formed (or not known here).
+pub(super) fn item(src: &str, offset: usize) -> Option<FastItem> {
+    let mut p = Cursor {
+        src,
+        bytes: src.as_bytes(),
+        pos: offset,
+        last_end: offset,
+        comments: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let item = p.item()?;
+    Some(FastItem {
+        item,
+        comments: p.comments,
+        diagnostics: p.diagnostics,
+        // After the trivia already read (and its comments kept), so that
+        // the next declaration does not read them again.
+        end: p.pos,
+    })
+}
+
+/// `ident_cont` of the grammar: `LETTER | MARK | ASCII_DIGIT | "_"`.
+fn ident_cont(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        pest::unicode::LETTER(c) || pest::unicode::MARK(c)
+    }
+}
+
+/// `ident_start` of the grammar: `LETTER`.
+fn ident_start(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        pest::unicode::LETTER(c)
+    }
+}
+
+struct Cursor<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    /// The next byte to read.
+    pos: usize,
+    /// The end of the last token read: spans stop there, not after the
+    /// trivia that follows.
+    last_end: usize,
+    comments: Vec<Comment>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Cursor<'_> {
+    /// Skips the grammar's `WHITESPACE` and `COMMENT`, keeping comments.
+    fn trivia(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\r' | b'\n' => self.pos += 1,
+                b'#' => {
+                    let start = self.pos;
+                    let end = self.src[start..]
+                        .find(['\r', '\n'])
+                        .map_or(self.src.len(), |i| start + i);
+                    self.comments.push(Comment {
+                        text: self.src[start + 1..end].to_string(),
+                        span: Span::new(start, end),
+                    });
+                    self.pos = end;
+                }
+                // U+FEFF, the byte order mark, is whitespace too.
+                0xEF if self.src[self.pos..].starts_with('\u{feff}') => self.pos += 3,
+                _ => return,
+            }
+        }
+    }
+
+    /// The next byte after trivia, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.trivia();
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// Consumes `byte` (after trivia) if it comes next.
+    fn eat(&mut self, byte: u8) -> bool {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            self.last_end = self.pos;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&mut self, start: usize, end: usize) -> Span {
+        self.pos = end;
+        self.last_end = end;
+        Span::new(start, end)
+    }
+
+    /// The word (an identifier's characters) at the cursor, after trivia,
+    /// without consuming it.
+    fn word(&mut self) -> Option<(usize, usize)> {
+        self.trivia();
+        let start = self.pos;
+        let mut chars = self.src[start..].char_indices();
+        let (_, first) = chars.next()?;
+        if !ident_start(first) {
+            return None;
+        }
+        let end = chars
+            .find(|&(_, c)| !ident_cont(c))
+            .map_or(self.src.len(), |(i, _)| start + i);
+        Some((start, end))
+    }
+
+    /// The keyword `kw`, as a whole word.
+    fn keyword(&mut self, kw: &str) -> Option<Span> {
+        let (start, end) = self.word()?;
+        (&self.src[start..end] == kw).then(|| self.token(start, end))
+    }
+
+    /// The next word, without consuming it (for choosing an attribute).
+    fn next_word(&mut self) -> Option<&str> {
+        let (start, end) = self.word()?;
+        Some(&self.src[start..end])
+    }
+
+    fn ident(&mut self) -> Option<Ident> {
+        let (start, end) = self.word()?;
+        let span = self.token(start, end);
+        Some(Ident {
+            name: self.src[start..end].to_string(),
+            span,
+        })
+    }
+
+    fn ident_list(&mut self) -> Option<Vec<Ident>> {
+        let mut list = vec![self.ident()?];
+        while self.eat(b',') {
+            list.push(self.ident()?);
+        }
+        Some(list)
+    }
+
+    /// `ASCII_DIGIT ~ ASCII_ALPHANUMERIC*`, the end of the code at `start`.
+    fn code_end(&self, start: usize) -> Option<usize> {
+        if !self.bytes.get(start)?.is_ascii_digit() {
+            return None;
+        }
+        let len = self.bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(self.bytes.len() - start);
+        Some(start + len)
+    }
+
+    fn code(&mut self) -> Option<Code> {
+        self.trivia();
+        let start = self.pos;
+        let end = self.code_end(start)?;
+        let span = self.token(start, end);
+        Some(Code {
+            value: self.src[start..end].to_string(),
+            span,
+        })
+    }
+
+    /// A code that may follow, as in `membre x epci 200040715`.
+    fn opt_code(&mut self) -> Option<Code> {
+        match self.peek() {
+            Some(b) if b.is_ascii_digit() => self.code(),
+            _ => None,
+        }
+    }
+
+    /// `siret_code`: codes separated by spaces, read whole.
+    fn siret_code(&mut self) -> Option<Code> {
+        self.trivia();
+        let start = self.pos;
+        let mut end = self.code_end(start)?;
+        loop {
+            let spaces = self.bytes[end..].iter().take_while(|&&b| b == b' ').count();
+            match self.code_end(end + spaces) {
+                Some(next) if spaces > 0 => end = next,
+                _ => break,
+            }
+        }
+        let span = self.token(start, end);
+        Some(Code {
+            value: self.src[start..end].to_string(),
+            span,
+        })
+    }
+
+    /// `rule_id`: `FNE-COM-05`.
+    fn rule_id(&mut self) -> Option<Code> {
+        self.trivia();
+        let start = self.pos;
+        let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        if !self.bytes.get(start)?.is_ascii_alphabetic() {
+            return None;
+        }
+        let mut end = start
+            + 1
+            + self.bytes[start + 1..]
+                .iter()
+                .take_while(|b| word(b))
+                .count();
+        while self.bytes.get(end) == Some(&b'-') {
+            let len = self.bytes[end + 1..].iter().take_while(|b| word(b)).count();
+            if len == 0 {
+                break;
+            }
+            end += 1 + len;
+        }
+        let span = self.token(start, end);
+        Some(Code {
+            value: self.src[start..end].to_string(),
+            span,
+        })
+    }
+
+    fn digits(&self, from: usize) -> usize {
+        self.bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    }
+
+    /// `integer`, as its text and span.
+    fn integer(&mut self) -> Option<(usize, usize)> {
+        self.trivia();
+        let start = self.pos;
+        let len = self.digits(start);
+        (len > 0).then(|| {
+            self.token(start, start + len);
+            (start, start + len)
+        })
+    }
+
+    /// `range`: `2024..2026`, with no space inside.
+    fn range(&mut self) -> Option<Range> {
+        self.trivia();
+        let start = self.pos;
+        let first = self.digits(start);
+        if first == 0 || !self.src[start + first..].starts_with("..") {
+            return None;
+        }
+        let second_start = start + first + 2;
+        let second = self.digits(second_start);
+        if second == 0 {
+            return None;
+        }
+        let end = second_start + second;
+        let span = self.token(start, end);
+        let year = |a: usize, b: usize| (&self.src[a..b], Span::new(a, b));
+        Some(range_value(
+            year(start, start + first),
+            year(second_start, end),
+            span,
+            &mut self.diagnostics,
+        ))
+    }
+
+    /// `number`: digits, `_` groups, a decimal part; its end.
+    fn number_end(&self, start: usize) -> Option<usize> {
+        let mut end = start + self.digits(start);
+        if end == start {
+            return None;
+        }
+        while self.bytes.get(end) == Some(&b'_') && self.digits(end + 1) > 0 {
+            end += 1 + self.digits(end + 1);
+        }
+        if self.bytes.get(end) == Some(&b'.') && self.digits(end + 1) > 0 {
+            end += 1 + self.digits(end + 1);
+        }
+        Some(end)
+    }
+
+    fn number(&mut self) -> Option<Number> {
+        self.trivia();
+        let start = self.pos;
+        let end = self.number_end(start)?;
+        let span = self.token(start, end);
+        Some(number_value(
+            &self.src[start..end],
+            span,
+            false,
+            &mut self.diagnostics,
+        ))
+    }
+
+    /// `amount`: a number, then on the same line an optional `€`.
+    fn amount(&mut self) -> Option<Number> {
+        self.trivia();
+        let start = self.pos;
+        let end = self.number_end(start)?;
+        let blanks = self.bytes[end..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        let euro = self.src[end + blanks..].starts_with('€');
+        let last = if euro {
+            end + blanks + '€'.len_utf8()
+        } else {
+            end
+        };
+        self.token(start, last);
+        let mut n = number_value(
+            &self.src[start..end],
+            Span::new(start, end),
+            euro,
+            &mut self.diagnostics,
+        );
+        n.span = Span::new(start, last);
+        Some(n)
+    }
+
+    /// `string`: `"…"` or `"""…"""`.
+    fn string(&mut self) -> Option<Str> {
+        self.trivia();
+        let start = self.pos;
+        let rest = &self.src[start..];
+        if rest.starts_with("\"\"\"") {
+            // Where the triple string does not close, pest would read an
+            // empty simple string instead: leave that odd case to it.
+            let body = start + 3;
+            let mut i = body;
+            loop {
+                match self.bytes.get(i)? {
+                    b'\\' => i += 1 + self.char_len(i + 1)?,
+                    b'"' if self.src[i..].starts_with("\"\"\"") => break,
+                    _ => i += self.char_len(i)?,
+                }
+            }
+            let span = self.token(start, i + 3);
+            let raw = &self.src[body..i];
+            return Some(string_value(raw, body, true, span, &mut self.diagnostics));
+        }
+        if !rest.starts_with('"') {
+            return None;
+        }
+        let body = start + 1;
+        let mut i = body;
+        loop {
+            match self.bytes.get(i)? {
+                b'\\' => i += 1 + self.char_len(i + 1)?,
+                b'"' => break,
+                b'\r' | b'\n' => return None,
+                _ => i += self.char_len(i)?,
+            }
+        }
+        let span = self.token(start, i + 1);
+        let raw = &self.src[body..i];
+        Some(string_value(raw, body, false, span, &mut self.diagnostics))
+    }
+
+    /// The length of the character at byte `i`.
+    fn char_len(&self, i: usize) -> Option<usize> {
+        self.src.get(i..)?.chars().next().map(char::len_utf8)
+    }
+
+    /// A string that may follow (`opt_string`).
+    fn opt_string(&mut self) -> Option<Option<Str>> {
+        if self.peek() == Some(b'"') {
+            self.string().map(Some)
+        } else {
+            Some(None)
+        }
+    }
+
+    fn attr<T>(&mut self, keyword: Span, value: T) -> Attr<T> {
+        Attr {
+            keyword,
+            value,
+            span: Span::new(keyword.start, self.last_end),
+        }
+    }
+
+    /// The next word, as a keyword to dispatch on, consumed; `None` at `}`.
+    fn attr_keyword(&mut self) -> Option<Option<(String, Span)>> {
+        if self.eat(b'}') {
+            return Some(None);
+        }
+        let (start, end) = self.word()?;
+        let span = self.token(start, end);
+        Some(Some((self.src[start..end].to_string(), span)))
+    }
+
+    fn item(&mut self) -> Option<Item> {
+        let (start, end) = self.word()?;
+        let keyword = self.token(start, end);
+        let item = match &self.src[start..end] {
+            "territoire" => {
+                let mut codes = vec![self.code()?];
+                while self.eat(b',') {
+                    codes.push(self.code()?);
+                }
+                Item::Territoire(Territoire {
+                    codes,
+                    span: self.since(keyword),
+                })
+            }
+            "periode" => Item::Periode(Periode {
+                range: self.range()?,
+                span: self.since(keyword),
+            }),
+            "membre" => self.membre(keyword)?,
+            "pilotage" => self.pilotage(keyword)?,
+            "comite" => {
+                let id = self.ident()?;
+                let kind = self.ident()?;
+                let (precision, nom) = self.precision_and_name()?;
+                if !self.eat(b'{') {
+                    return None;
+                }
+                let attrs = self.body_attrs(true)?;
+                Item::Comite(ComiteDecl {
+                    id,
+                    kind,
+                    precision,
+                    nom,
+                    attrs,
+                    span: self.since(keyword),
+                })
+            }
+            "existant" => {
+                let id = self.ident()?;
+                let contrat = self.ident()?;
+                let (precision, nom) = self.precision_and_name()?;
+                let attrs = if self.eat(b'{') {
+                    self.body_attrs(false)?
+                } else {
+                    Vec::new()
+                };
+                Item::Existant(ExistantDecl {
+                    id,
+                    contrat,
+                    precision,
+                    nom,
+                    attrs,
+                    span: self.since(keyword),
+                })
+            }
+            "sans_chevauchement" => Item::SansChevauchement(SansChevauchementDecl {
+                ids: self.ident_list()?,
+                span: self.since(keyword),
+            }),
+            "crsn" => {
+                let region = self.code()?;
+                if !self.eat(b'{') {
+                    return None;
+                }
+                let mut membres = Vec::new();
+                while let Some((word, kw)) = self.attr_keyword()? {
+                    if word != "membres" {
+                        return None;
+                    }
+                    let list = self.ident_list()?;
+                    membres.push(self.attr(kw, list));
+                }
+                Item::Crsn(CrsnDecl {
+                    region,
+                    membres,
+                    span: self.since(keyword),
+                })
+            }
+            "feuille_de_route" => self.feuille(keyword)?,
+            "besoins" => self.besoins(keyword)?,
+            "derogation" => {
+                let rule = self.rule_id()?;
+                let motif = self.string()?;
+                Item::Derogation(DerogationDecl {
+                    rule,
+                    motif,
+                    span: self.since(keyword),
+                })
+            }
+            _ => return None,
+        };
+        Some(item)
+    }
+
+    /// From the start of `first` to the end of the last token.
+    fn since(&self, first: Span) -> Span {
+        Span::new(first.start, self.last_end)
+    }
+
+    fn membre(&mut self, keyword: Span) -> Option<Item> {
+        let id = self.ident()?;
+        let nature = self.ident()?;
+        let code = self.opt_code();
+        let libelle = self.opt_string()?;
+        let mut attrs = Vec::new();
+        if self.eat(b'{') {
+            while let Some((word, kw)) = self.attr_keyword()? {
+                attrs.push(match word.as_str() {
+                    "siret" => {
+                        let v = self.siret_code()?;
+                        MembreAttr::Siret(self.attr(kw, v))
+                    }
+                    "region" => {
+                        let v = self.code()?;
+                        MembreAttr::Region(self.attr(kw, v))
+                    }
+                    "tags" => {
+                        let v = self.ident_list()?;
+                        MembreAttr::Tags(self.attr(kw, v))
+                    }
+                    _ => return None,
+                });
+            }
+        }
+        Some(Item::Membre(MembreDecl {
+            id,
+            nature,
+            code,
+            libelle,
+            attrs,
+            span: self.since(keyword),
+        }))
+    }
+
+    fn pilotage(&mut self, keyword: Span) -> Option<Item> {
+        if !self.eat(b'{') {
+            return None;
+        }
+        let mut attrs = Vec::new();
+        while let Some((word, kw)) = self.attr_keyword()? {
+            attrs.push(match word.as_str() {
+                "prefet" => {
+                    let v = self.ident()?;
+                    PilotageAttr::Prefet(self.attr(kw, v))
+                }
+                "pilote" => {
+                    let v = self.ident()?;
+                    PilotageAttr::Pilote(self.attr(kw, v))
+                }
+                "copilotes" => {
+                    let v = self.ident_list()?;
+                    PilotageAttr::Copilotes(self.attr(kw, v))
+                }
+                "coordination" => {
+                    let v = self.ident()?;
+                    PilotageAttr::Coordination(self.attr(kw, v))
+                }
+                _ => return None,
+            });
+        }
+        Some(Item::Pilotage(PilotageDecl {
+            attrs,
+            span: self.since(keyword),
+        }))
+    }
+
+    /// `"nom"` or `"précision" "nom"`.
+    fn precision_and_name(&mut self) -> Option<(Option<Str>, Str)> {
+        let first = self.string()?;
+        Some(match self.opt_string()? {
+            Some(nom) => (Some(first), nom),
+            None => (None, first),
+        })
+    }
+
+    /// The attributes of a comité (`all`) or of an existing body (only
+    /// `membres` and `perimetre`), up to the closing brace.
+    fn body_attrs(&mut self, all: bool) -> Option<Vec<BodyAttr>> {
+        let mut attrs = Vec::new();
+        while let Some((word, kw)) = self.attr_keyword()? {
+            attrs.push(match word.as_str() {
+                "membres" => {
+                    let v = self.ident_list()?;
+                    BodyAttr::Membres(self.attr(kw, v))
+                }
+                "perimetre" => {
+                    let v = self.ident_list()?;
+                    BodyAttr::Perimetre(self.attr(kw, v))
+                }
+                _ if !all => return None,
+                "presidence" => {
+                    let v = self.ident_list()?;
+                    BodyAttr::Presidence(self.attr(kw, v))
+                }
+                "frequence" => {
+                    let v = self.ident()?;
+                    BodyAttr::Frequence(self.attr(kw, v))
+                }
+                "rend_compte" => {
+                    let v = self.ident()?;
+                    BodyAttr::RendCompte(self.attr(kw, v))
+                }
+                "adosse" => {
+                    let v = self.ident()?;
+                    BodyAttr::Adosse(self.attr(kw, v))
+                }
+                "mission" => {
+                    let v = self.string()?;
+                    BodyAttr::Mission(self.attr(kw, v))
+                }
+                _ => return None,
+            });
+        }
+        Some(attrs)
+    }
+
+    fn feuille(&mut self, keyword: Span) -> Option<Item> {
+        let id = self.ident()?;
+        let nom = self.string()?;
+        if !self.eat(b'{') {
+            return None;
+        }
+        let mut attrs = Vec::new();
+        while let Some((word, kw)) = self.attr_keyword()? {
+            attrs.push(match word.as_str() {
+                "porteur" => {
+                    let v = self.ident()?;
+                    FeuilleAttr::Porteur(self.attr(kw, v))
+                }
+                "perimetre" => {
+                    let v = self.ident_list()?;
+                    FeuilleAttr::Perimetre(self.attr(kw, v))
+                }
+                "contrat" => {
+                    let contrat = self.ident()?;
+                    let precision = self.opt_string()?;
+                    FeuilleAttr::Contrat(self.attr(kw, (contrat, precision)))
+                }
+                "diagnostic" => {
+                    let v = self.string()?;
+                    FeuilleAttr::Diagnostic(self.attr(kw, v))
+                }
+                "action" => FeuilleAttr::Action(self.action(kw)?),
+                _ => return None,
+            });
+        }
+        Some(Item::FeuilleDeRoute(FeuilleDeRouteDecl {
+            id,
+            nom,
+            attrs,
+            span: self.since(keyword),
+        }))
+    }
+
+    fn action(&mut self, keyword: Span) -> Option<ActionDecl> {
+        let nom = self.string()?;
+        if !self.eat(b'{') {
+            return None;
+        }
+        let mut attrs = Vec::new();
+        while let Some((word, kw)) = self.attr_keyword()? {
+            attrs.push(match word.as_str() {
+                "porteurs" => {
+                    let v = self.ident_list()?;
+                    ActionAttr::Porteurs(self.attr(kw, v))
+                }
+                "besoins" => {
+                    let v = self.ident_list()?;
+                    ActionAttr::Besoins(self.attr(kw, v))
+                }
+                "annees" => {
+                    let v = self.range()?;
+                    ActionAttr::Annees(self.attr(kw, v))
+                }
+                "budget" => {
+                    let v = self.amount()?;
+                    ActionAttr::Budget(self.attr(kw, v))
+                }
+                "financement" => {
+                    let who = self.ident()?;
+                    let amount = self.amount()?;
+                    ActionAttr::Financement(self.attr(kw, (who, amount)))
+                }
+                _ => return None,
+            });
+        }
+        Some(ActionDecl {
+            keyword,
+            nom,
+            attrs,
+            span: self.since(keyword),
+        })
+    }
+
+    fn besoins(&mut self, keyword: Span) -> Option<Item> {
+        if !self.eat(b'{') {
+            return None;
+        }
+        let mut besoins = Vec::new();
+        while !self.eat(b'}') {
+            let besoin = self.ident()?;
+            if matches!(besoin.name.as_str(), "etp" | "prestation" | "priorite") {
+                return None;
+            }
+            let mut options = Vec::new();
+            loop {
+                let option = match self.next_word() {
+                    Some("etp") => {
+                        let kw = self.keyword("etp")?;
+                        let v = self.number()?;
+                        BesoinOption::Etp(self.attr(kw, v))
+                    }
+                    Some("prestation") => {
+                        let kw = self.keyword("prestation")?;
+                        BesoinOption::Prestation(self.attr(kw, ()))
+                    }
+                    Some("priorite") => {
+                        let kw = self.keyword("priorite")?;
+                        let (start, end) = self.integer()?;
+                        let raw = &self.src[start..end];
+                        let v =
+                            number_value(raw, Span::new(start, end), false, &mut self.diagnostics);
+                        BesoinOption::Priorite(self.attr(kw, v))
+                    }
+                    _ => break,
+                };
+                options.push(option);
+            }
+            besoins.push(BesoinDecl {
+                span: Span::new(besoin.span.start, self.last_end),
+                besoin,
+                options,
+            });
+        }
+        Some(Item::Besoins(BesoinsDecl {
+            besoins,
+            span: self.since(keyword),
+        }))
+    }
+}
