@@ -10,7 +10,8 @@ use unicode_security::MixedScript;
 /// when it mixes scripts (digits, `_` and combining marks belong to every
 /// script); `None` when it is written in one script.
 pub fn odd_characters(identifier: &str) -> Option<Vec<(char, Script)>> {
-    if identifier.is_single_script() {
+    // ASCII is Latin and common characters only: nearly every identifier.
+    if identifier.is_ascii() || identifier.is_single_script() {
         return None;
     }
     let mut counts: Vec<(Script, usize)> = Vec::new();
