@@ -136,13 +136,66 @@ for (const e of epci) {
   ])
 }
 
+// --- EPT ------------------------------------------------------------------
+// Les 11 établissements publics territoriaux du Grand Paris (`ept.json`) :
+// des collectivités membres réelles des gouvernances (un EPT copilote dans
+// le Val-de-Marne). Ils vont dans `epci.tsv` avec le type `EPT` ; leurs
+// communes sont aussi membres de la Métropole du Grand Paris, leur EPCI à
+// fiscalité propre : une commune a au plus un EPCI et au plus un EPT.
+const eptOfCommune = new Map()
+for (const e of load('ept')) {
+  if (!/^\d{9}$/.test(e.code)) fail(`EPT ${e.code} : SIREN mal formé`)
+  if (e.type !== 'EPT') fail(`EPT ${e.code} : type inattendu ${e.type}`)
+  const members = e.membres.map(m => m.code).sort(byCode)
+  const depts = new Set()
+  let population = 0
+  for (const code of members) {
+    const c = communeByCode.get(code)
+    if (!c) fail(`EPT ${e.code} : commune membre inconnue ${code}`)
+    if (eptOfCommune.has(code)) fail(`commune ${code} membre de deux EPT`)
+    if (!epciOfCommune.has(code)) fail(`commune ${code} de l'EPT ${e.code} sans EPCI`)
+    eptOfCommune.set(code, e.code)
+    depts.add(c.departement)
+    population += c.population || 0
+  }
+  epciRows.push([e.code, e.nom, e.type, population, [...depts].sort(byCode).join(','), members.join(',')])
+}
+epciRows.sort((a, b) => byCode(a[0], b[0]))
+for (let i = 1; i < epciRows.length; i++) {
+  if (epciRows[i - 1][0] === epciRows[i][0]) fail(`SIREN ${epciRows[i][0]} à la fois EPCI et EPT`)
+}
+
+// --- Collectivités à statut particulier -----------------------------------
+// La collectivité qui exerce les compétences du département quand ce n'est
+// pas un Département ordinaire, sous son nom officiel (DESIGN §3). Table
+// tenue à la main : le COG nomme le territoire (« Guyane »), pas la
+// collectivité.
+const COLLECTIVITES = {
+  '2A': 'Collectivité de Corse',
+  '2B': 'Collectivité de Corse',
+  '67': "Collectivité européenne d'Alsace",
+  '68': "Collectivité européenne d'Alsace",
+  '75': 'Ville de Paris',
+  '972': 'Collectivité territoriale de Martinique',
+  '973': 'Collectivité territoriale de Guyane',
+  '976': 'Département de Mayotte',
+}
+
 fs.mkdirSync(outDir, {recursive: true})
 
 writeTable('regions.tsv', ['code', 'nom', 'zone'], regions.map(r => [r.code, r.nom, r.zone]))
 writeTable(
   'departements.tsv',
-  ['code', 'nom', 'region', 'zone', 'population', 'liaison'],
-  departements.map(d => [d.code, d.nom, d.region, d.zone, departementPopulation.get(d.code), d.typeLiaison]),
+  ['code', 'nom', 'region', 'zone', 'population', 'liaison', 'collectivite'],
+  departements.map(d => [
+    d.code,
+    d.nom,
+    d.region,
+    d.zone,
+    departementPopulation.get(d.code),
+    d.typeLiaison,
+    COLLECTIVITES[d.code] || '',
+  ]),
 )
 writeTable('epci.tsv', ['siren', 'nom', 'type', 'population', 'departements', 'communes'], epciRows)
 // --- Codes postaux -------------------------------------------------------

@@ -126,7 +126,7 @@ fn sarif_carries_rules_locations_and_suppressions() {
         .iter()
         .map(|r| r["id"].as_str().expect("id"))
         .collect();
-    assert_eq!(ids.iter().filter(|id| id.starts_with("FNE-")).count(), 28);
+    assert_eq!(ids.iter().filter(|id| id.starts_with("FNE-")).count(), 33);
     assert!(ids.contains(&"copil::syntaxe"));
     let hub = rules
         .iter()
@@ -191,7 +191,7 @@ fn junit_counts_are_consistent() {
         .children()
         .filter(|n| n.has_tag_name("testsuite"))
         .collect();
-    assert_eq!(suites.len(), 10);
+    assert_eq!(suites.len(), 11);
     let (mut tests, mut failures, mut skipped) = (0, 0, 0);
     for suite in &suites {
         let cases: Vec<_> = suite
@@ -221,7 +221,7 @@ fn junit_counts_are_consistent() {
         .iter()
         .find(|s| s.attribute("name") == Some("examples/isere.copil"))
         .expect("isere suite");
-    assert_eq!(attr(*isere, "tests"), 29);
+    assert_eq!(attr(*isere, "tests"), 34);
     assert_eq!(attr(*isere, "failures"), 0);
     // Its warning is visible.
     let ter = isere
@@ -379,8 +379,8 @@ fn the_national_report_in_four_formats() {
         .iter()
         .map(|t| t["code"].as_str().expect("code"))
         .collect();
-    assert_eq!(codes, ["02", "38", "38", "85", "971"]);
-    assert_eq!(view["totaux"]["fichiers"], 5);
+    assert_eq!(codes, ["02", "38", "38", "85", "94", "971"]);
+    assert_eq!(view["totaux"]["fichiers"], 6);
     assert_eq!(view["totaux"]["doublons"], 1);
     let html = String::from_utf8(copil(&["report", "examples/", "--format", "html"]).stdout)
         .expect("UTF-8");
@@ -392,7 +392,7 @@ fn the_national_report_in_four_formats() {
     );
     assert_eq!(
         doc.descendants().filter(|n| n.has_tag_name("tr")).count(),
-        1 + 5 + 1
+        1 + 6 + 1
     );
 }
 

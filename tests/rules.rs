@@ -104,6 +104,11 @@ fn the_shipped_rulesets_cover_the_national_table() {
         ("FNE-FDR-07", "error"),
         ("FNE-FDR-08", "info"),
         ("FNE-ING-01", "warning"),
+        ("FNE-PIL-06", "warning"),
+        ("FNE-SUB-01", "error"),
+        ("FNE-SUB-02", "error"),
+        ("FNE-SUB-03", "warning"),
+        ("FNE-ING-02", "error"),
         ("FNE-TER-01", "warning"),
         ("FNE-TER-02", "warning"),
         ("FNE-MEM-01", "info"),
@@ -137,7 +142,7 @@ fn every_shipped_rule_passes_its_examples() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
-        text.contains("28 règles testées : 28 réussies, 0 en échec"),
+        text.contains("33 règles testées : 33 réussies, 0 en échec"),
         "{text}"
     );
 }
@@ -284,7 +289,7 @@ fn rules_lists_the_active_rules() {
     let out = copil(&["rules", "--format", "json"]);
     let listing: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(listing["profil"], "national");
-    assert_eq!(listing["regles"].as_array().expect("rules").len(), 28);
+    assert_eq!(listing["regles"].as_array().expect("rules").len(), 33);
     assert_eq!(listing["params"]["seuil_doublon"], 0.75);
     let hub = &listing["regles"]
         .as_array()

@@ -1,8 +1,10 @@
-//! Coverage: how many of the territoire's EPCI, and what share of their
-//! population, are represented. An EPCI is represented when it (or one of
-//! its communes) is a member or chair of some comité, or is listed (or one
-//! of its communes is) in an explicit perimeter of a comité or roadmap.
-//! Whole-territory perimeters do not count: they name nobody.
+//! Coverage: how many of the territoire's EPCI (and EPT of the Grand
+//! Paris), and what share of their population, are represented. An EPCI is
+//! represented when it (or one of its communes) is a member or chair of
+//! some comité, the pilote, a copilote, in the coordination, the porteur of
+//! a roadmap or of an action, or is listed (or one of its communes is) in
+//! an explicit perimeter of a comité or roadmap. Whole-territory perimeters
+//! do not count: they name nobody.
 
 use std::collections::BTreeSet;
 
@@ -23,8 +25,8 @@ pub(crate) fn couverture(g: &Gouvernance) -> Couverture {
                 represented.insert(code.clone());
             }
             Nature::Commune => {
-                if let Some(e) = reference.commune(code).and_then(|c| c.epci.clone()) {
-                    represented.insert(e);
+                if let Some(c) = reference.commune(code) {
+                    represented.extend(c.epci.iter().chain(&c.ept).cloned());
                 }
             }
             _ => {}
@@ -32,6 +34,20 @@ pub(crate) fn couverture(g: &Gouvernance) -> Couverture {
     };
     for c in &g.comites {
         for id in c.membres.iter().chain(&c.presidence) {
+            add_member(id, &mut represented);
+        }
+    }
+    let p = &g.pilotage;
+    for id in p.porteurs.iter().chain(&p.coordination) {
+        add_member(id, &mut represented);
+    }
+    for f in &g.feuilles {
+        if let Some(id) = &f.porteur {
+            add_member(id, &mut represented);
+        }
+    }
+    for a in &g.actions {
+        for id in &a.porteurs {
             add_member(id, &mut represented);
         }
     }

@@ -128,6 +128,9 @@ impl Graph {
             for x in &a.financements {
                 out.edge(&a.feuille, &x.membre, Edge::Finance);
             }
+            for b in a.subvention.iter().flat_map(|s| &s.beneficiaires) {
+                out.edge(&a.feuille, &b.membre, Edge::Finance);
+            }
         }
         if let Some(crsn) = &g.crsn {
             for id in &crsn.membres {

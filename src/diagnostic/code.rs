@@ -82,6 +82,10 @@ codes! {
     Echappement = "copil::syntaxe::echappement", Error, Fichier, "séquence d'échappement inconnue dans une chaîne";
     /// A number or a year that cannot be read.
     Nombre = "copil::syntaxe::nombre", Error, Fichier, "nombre ou année illisible";
+    /// Curly quotes, or a `"` left unescaped inside a string.
+    Guillemets = "copil::chaine::guillemets", Error, Fichier, "guillemets typographiques `“ ”`, ou `\"` non échappé dans une chaîne";
+    /// A date that does not exist (`2025-02-30`).
+    Date = "copil::date", Error, Fichier, "date inexistante ou mal écrite";
     /// An unknown enumeration value.
     Valeur = "copil::valeur_inconnue", Error, Fichier, "valeur d'énumération inconnue (nature, type, fréquence, contrat, besoin)";
     /// An identifier declared twice.
@@ -98,6 +102,8 @@ codes! {
     Siret = "copil::reference::siret", Error, Fichier, "SIRET invalide";
     /// A libellé that differs from the official name.
     Libelle = "copil::reference::libelle", Warning, Fichier, "libellé différent du nom officiel";
+    /// A commune code that is also a postal code of the territoire.
+    CodePostal = "copil::reference::code_postal", Warning, Fichier, "code INSEE de commune qui est aussi un code postal du territoire";
     /// A member of the wrong nature where another is required.
     Nature = "copil::nature", Error, Fichier, "élément d'une autre nature que celle attendue";
     /// A cycle of `rend_compte`.

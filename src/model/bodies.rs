@@ -21,12 +21,13 @@ struct BodyParts {
     rend_compte: Option<(String, Span)>,
     adosse: Option<String>,
     mission: Option<String>,
+    prochaine_reunion: Option<String>,
 }
 
 /// What a member of a perimeter list covers.
 struct Covered {
-    /// An EPCI's SIREN, or a commune's EPCI when it has one.
-    epci: Option<String>,
+    /// An EPCI's SIREN, or a commune's EPCI and EPT when it has them.
+    epci: Vec<String>,
     /// A commune's INSEE code.
     commune: Option<String>,
 }
@@ -63,7 +64,8 @@ impl<'a> Resolver<'a> {
             copilotes: Vec::new(),
             porteurs: Vec::new(),
             mode: Mode::EtatSeul,
-            coordination: None,
+            coordination: Vec::new(),
+            referent: None,
             span: found.map(|p| p.span),
         };
         let Some(decl) = found else {
@@ -95,13 +97,14 @@ impl<'a> Resolver<'a> {
         decl: &ast::PilotageDecl,
         pilotage: &mut Pilotage,
     ) -> (Option<Span>, Option<Span>) {
-        let mut seen: [Option<Span>; 4] = [None; 4];
+        let mut seen: [Option<Span>; 5] = [None; 5];
         for attr in &decl.attrs {
             let (slot, name, span) = match attr {
                 PilotageAttr::Prefet(a) => (0, "prefet", a.span),
                 PilotageAttr::Pilote(a) => (1, "pilote", a.span),
                 PilotageAttr::Copilotes(a) => (2, "copilotes", a.span),
                 PilotageAttr::Coordination(a) => (3, "coordination", a.span),
+                PilotageAttr::Referent(a) => (4, "referent", a.span),
             };
             if let Some(first) = seen[slot] {
                 self.repeated(Repeated::Keyword(name), span, first);
@@ -115,7 +118,16 @@ impl<'a> Resolver<'a> {
                     pilotage.copilotes = self.members(&a.value, Role::Copilotes)
                 }
                 PilotageAttr::Coordination(a) => {
-                    pilotage.coordination = self.member(&a.value, Role::Coordination)
+                    pilotage.coordination = self.members(&a.value, Role::Coordination)
+                }
+                PilotageAttr::Referent(a) => {
+                    let (nom, email) = &a.value;
+                    pilotage.referent = Some(Referent {
+                        nom: nom.value.clone(),
+                        email: email.value.clone(),
+                        email_valide: email_address::EmailAddress::is_valid(email.value.trim()),
+                        span: a.span,
+                    });
                 }
             }
         }
@@ -162,6 +174,7 @@ impl<'a> Resolver<'a> {
                 rend_compte: parts.rend_compte.map(|(id, _)| id),
                 adosse: parts.adosse,
                 mission: parts.mission,
+                prochaine_reunion: parts.prochaine_reunion,
                 span: decl.span,
             });
         }
@@ -230,6 +243,7 @@ impl<'a> Resolver<'a> {
                 BodyAttr::RendCompte(a) => ("rend_compte", a.span),
                 BodyAttr::Adosse(a) => ("adosse", a.span),
                 BodyAttr::Mission(a) => ("mission", a.span),
+                BodyAttr::ProchaineReunion(a) => ("prochaine_reunion", a.span),
             };
             if let Some(first) = seen.insert(name, span) {
                 self.repeated(Repeated::Keyword(name), span, first);
@@ -266,6 +280,11 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 BodyAttr::Mission(a) => parts.mission = Some(a.value.value.clone()),
+                BodyAttr::ProchaineReunion(a) => {
+                    if a.value.valid {
+                        parts.prochaine_reunion = Some(a.value.raw.clone());
+                    }
+                }
             }
         }
         debug_assert!(comite || (parts.frequence.is_none() && parts.rend_compte.is_none()));
@@ -364,13 +383,17 @@ impl<'a> Resolver<'a> {
         let m = self.membres.get(&id.name)?;
         match m.nature {
             Nature::Epci => Some(Covered {
-                epci: Some(m.code.clone().unwrap_or_default()),
+                epci: m.code.iter().cloned().collect(),
                 commune: None,
             }),
             Nature::Commune => {
                 let code = m.code.clone().unwrap_or_default();
                 Some(Covered {
-                    epci: self.reference.commune(&code).and_then(|c| c.epci.clone()),
+                    epci: self
+                        .reference
+                        .commune(&code)
+                        .map(|c| c.epci.iter().chain(&c.ept).cloned().collect())
+                        .unwrap_or_default(),
                     commune: Some(code),
                 })
             }

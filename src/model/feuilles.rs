@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::span::Span;
-use crate::syntax::ast::{self, ActionAttr, Attr, BesoinOption, FeuilleAttr, Item};
+use crate::syntax::ast::{self, ActionAttr, Attr, BesoinOption, FeuilleAttr, Item, SubventionAttr};
 
 use super::resolve::{DeclKind, Resolver};
 use super::types::*;
@@ -154,16 +154,18 @@ impl Resolver<'_> {
             budget: None,
             financements: Vec::new(),
             total_financements: 0.0,
+            subvention: None,
+            total_prevu: 0.0,
             span: decl.span,
         };
         let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
-        let mut financeurs: BTreeMap<String, Span> = BTreeMap::new();
         for attr in &decl.attrs {
             let once = match attr {
                 ActionAttr::Porteurs(a) => Some(("porteurs", a.span)),
                 ActionAttr::Besoins(a) => Some(("besoins", a.span)),
                 ActionAttr::Annees(a) => Some(("annees", a.span)),
                 ActionAttr::Budget(a) => Some(("budget", a.span)),
+                ActionAttr::Subvention(a) => Some(("subvention", a.span)),
                 ActionAttr::Financement(_) => None,
             };
             if let Some((name, span)) = once
@@ -182,13 +184,16 @@ impl Resolver<'_> {
                 }
                 ActionAttr::Budget(a) => action.budget = Some(a.value.value),
                 ActionAttr::Financement(a) => {
-                    if let Some(f) = self.financement(a, &mut financeurs) {
+                    if let Some(f) = self.financement(a) {
                         action.financements.push(f);
                     }
                 }
+                ActionAttr::Subvention(a) => action.subvention = Some(self.subvention(a)),
             }
         }
         action.total_financements = action.financements.iter().map(|f| f.montant).sum();
+        action.total_prevu =
+            action.total_financements + action.subvention.as_ref().map_or(0.0, |s| s.montant);
         Some(action)
     }
 
@@ -206,18 +211,10 @@ impl Resolver<'_> {
         besoins
     }
 
-    /// `financement ID MONTANT`: a member's financing, once per member
-    /// (`financeurs`: the members met, with their first line).
-    fn financement(
-        &mut self,
-        attr: &Attr<(ast::Ident, ast::Number)>,
-        financeurs: &mut BTreeMap<String, Span>,
-    ) -> Option<Financement> {
+    /// `financement ID MONTANT`: one budget line of a member (a member
+    /// may have several, which add up).
+    fn financement(&mut self, attr: &Attr<(ast::Ident, ast::Number)>) -> Option<Financement> {
         let (who, amount) = &attr.value;
-        if let Some(first) = financeurs.insert(who.name.clone(), attr.span) {
-            self.repeated(Repeated::Financement(&who.name), attr.span, first);
-            return None;
-        }
         self.lookup(who, &[DeclKind::Membre], Role::Financement)?;
         Some(Financement {
             membre: who.name.clone(),
@@ -226,19 +223,111 @@ impl Resolver<'_> {
         })
     }
 
-    /// The `besoins` block: one line per need.
-    pub(super) fn besoins(&mut self) -> Vec<Besoin> {
+    /// An action's `subvention MONTANT {…}` block.
+    fn subvention(&mut self, decl: &ast::SubventionDecl) -> Subvention {
+        let mut subvention = Subvention {
+            montant: decl.montant.value,
+            enveloppe: None,
+            enveloppe_precision: None,
+            etp: None,
+            prestation: None,
+            beneficiaires: Vec::new(),
+            total_beneficiaires: 0.0,
+            statut: None,
+            span: decl.span,
+        };
+        let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
+        let mut beneficiaires: BTreeMap<&str, Span> = BTreeMap::new();
+        for attr in &decl.attrs {
+            let once = match attr {
+                SubventionAttr::Enveloppe(a) => Some(("enveloppe", a.span)),
+                SubventionAttr::Etp(a) => Some(("etp", a.span)),
+                SubventionAttr::Prestation(a) => Some(("prestation", a.span)),
+                SubventionAttr::Statut(a) => Some(("statut", a.span)),
+                SubventionAttr::Beneficiaire(_) => None,
+            };
+            if let Some((name, span)) = once
+                && !self.first_time(&mut seen, name, span)
+            {
+                continue;
+            }
+            match attr {
+                SubventionAttr::Enveloppe(a) => {
+                    let (value, precision) = &a.value;
+                    let enveloppe = self.enumeration(
+                        value,
+                        ValueOf::Enveloppe,
+                        Enveloppe::ALL,
+                        Enveloppe::parse,
+                    );
+                    self.precision(
+                        enveloppe == Some(Enveloppe::Autre),
+                        value,
+                        precision.as_ref(),
+                        Autre::Enveloppe,
+                    );
+                    subvention.enveloppe = enveloppe;
+                    subvention.enveloppe_precision = precision.as_ref().map(|p| p.value.clone());
+                }
+                SubventionAttr::Etp(a) => subvention.etp = Some(a.value.value),
+                SubventionAttr::Prestation(a) => subvention.prestation = Some(a.value.value),
+                SubventionAttr::Statut(a) => {
+                    subvention.statut =
+                        self.enumeration(&a.value, ValueOf::Statut, Statut::ALL, Statut::parse)
+                }
+                SubventionAttr::Beneficiaire(a) => {
+                    let (who, amount) = &a.value;
+                    if let Some(first) = beneficiaires.insert(&who.name, a.span) {
+                        self.repeated(Repeated::Beneficiaire(&who.name), a.span, first);
+                        continue;
+                    }
+                    if self
+                        .lookup(who, &[DeclKind::Membre], Role::Beneficiaire)
+                        .is_some()
+                    {
+                        subvention.beneficiaires.push(BeneficiaireSubvention {
+                            membre: who.name.clone(),
+                            montant: amount.value,
+                            span: a.span,
+                        });
+                    }
+                }
+            }
+        }
+        if !seen.contains_key("enveloppe") {
+            self.error(wording::enveloppe_missing(decl.keyword));
+        }
+        subvention.total_beneficiaires = subvention.beneficiaires.iter().map(|b| b.montant).sum();
+        subvention
+    }
+
+    /// The `besoins` block: one line per need, and the `total_etp` line.
+    pub(super) fn besoins(&mut self) -> (Vec<Besoin>, Option<BesoinsTotal>) {
         let found = self.single_block("besoins", |item| match item {
             Item::Besoins(b) => Some((b, b.span)),
             _ => None,
         });
-        let Some(decl) = found else { return Vec::new() };
+        let Some(decl) = found else {
+            return (Vec::new(), None);
+        };
         let mut out: Vec<Besoin> = Vec::new();
         let mut lines: BTreeMap<BesoinKind, Span> = BTreeMap::new();
         for line in &decl.besoins {
             out.extend(self.besoin(line, &mut lines));
         }
-        out
+        let mut total: Option<BesoinsTotal> = None;
+        for line in &decl.total_etp {
+            if let Some(first) = &total {
+                self.repeated(Repeated::Keyword("total_etp"), line.span, first.span);
+                continue;
+            }
+            total = Some(BesoinsTotal {
+                etp: line.etp.value,
+                priorite: line.priorite.as_ref().and_then(|p| self.priorite(&p.value)),
+                span: line.span,
+            });
+        }
+        (out, total)
     }
 
     /// One line of the `besoins` block, once per need (`lines`: the needs
@@ -258,11 +347,20 @@ impl Resolver<'_> {
             self.repeated(Repeated::Besoin(kind), line.span, first);
             return None;
         }
+        if let Some(precision) = &line.precision
+            && !kind.autre()
+        {
+            self.error(wording::precision_unexpected(precision, Autre::Besoin));
+        }
         let mut besoin = Besoin {
             besoin: kind,
             groupe: kind.groupe(),
+            formation: kind.compte_des_personnes(),
+            autre: kind.autre(),
+            precision: line.precision.as_ref().map(|p| p.value.clone()),
             etp: None,
             prestation: false,
+            nombre: None,
             priorite: None,
             span: line.span,
         };
@@ -277,6 +375,7 @@ impl Resolver<'_> {
             let (name, span) = match option {
                 BesoinOption::Etp(a) => ("etp", a.span),
                 BesoinOption::Prestation(a) => ("prestation", a.span),
+                BesoinOption::Nombre(a) => ("nombre", a.span),
                 BesoinOption::Priorite(a) => ("priorite", a.span),
             };
             if !self.first_time(&mut seen, name, span) {
@@ -285,6 +384,13 @@ impl Resolver<'_> {
             match option {
                 BesoinOption::Etp(a) => besoin.etp = Some(a.value.value),
                 BesoinOption::Prestation(_) => besoin.prestation = true,
+                BesoinOption::Nombre(a) => {
+                    if besoin.formation {
+                        besoin.nombre = Some(a.value.value);
+                    } else {
+                        self.error(wording::nombre_unexpected(a.span, besoin.besoin));
+                    }
+                }
                 BesoinOption::Priorite(a) => besoin.priorite = self.priorite(&a.value),
             }
         }

@@ -99,6 +99,7 @@ impl Resolver<'_> {
             departements: identity.departements,
             population: identity.population,
             tags: attrs.tags,
+            roles: Vec::new(),
             span: decl.span,
         })
     }
@@ -191,10 +192,73 @@ impl Resolver<'_> {
         )?;
         if let Some(libelle) = libelle
             && normalize(&libelle.value) != normalize(&official.nom)
+            && !self.also_official(nature, &official.code, &libelle.value)
         {
             self.error(wording::libelle_not_official(libelle, &official.nom));
         }
+        if nature == Nature::Commune {
+            self.check_postal_homonym(decl, code, &official);
+        }
         Some(official)
+    }
+
+    /// Warns when a commune's INSEE code is also a postal code of the
+    /// territoire serving other communes: `59100` is Bousignies, and the
+    /// postal code of Roubaix. A member whose identifier or libellé names
+    /// the commune of the INSEE code is taken as meant.
+    fn check_postal_homonym(
+        &mut self,
+        decl: &ast::MembreDecl,
+        code: &ast::Code,
+        official: &Official,
+    ) {
+        let Some(territoire) = self.territoire.as_ref() else {
+            return;
+        };
+        let key = |s: &str| crate::diagnostic::fold(s).replace(|c: char| !c.is_alphanumeric(), "");
+        let nom = key(&official.nom);
+        let named = std::iter::once(decl.id.name.as_str())
+            .chain(decl.libelle.as_ref().map(|l| l.value.as_str()))
+            .any(|written| key(written) == nom);
+        if named {
+            return;
+        }
+        let Some(postal) = self.reference.code_postal(&code.value) else {
+            return;
+        };
+        let served: Vec<(String, String)> = postal
+            .communes()
+            .filter(|insee| *insee != official.code)
+            .filter_map(|insee| self.reference.commune(insee))
+            .filter(|c| territoire.codes.contains(&c.departement))
+            .map(|c| (c.nom.clone(), c.insee.clone()))
+            .collect();
+        if served.is_empty() {
+            return;
+        }
+        self.error(wording::postal_homonym(
+            &decl.id.name,
+            code,
+            &official.nom,
+            official.population,
+            &served,
+        ));
+    }
+
+    /// Whether `libelle` is another official name of the collectivité: a
+    /// département with a special status may be named after its territory
+    /// (« Guyane ») or as « Département de … ».
+    fn also_official(&self, nature: Nature, code: &str, libelle: &str) -> bool {
+        if nature != Nature::Departement {
+            return false;
+        }
+        let Some(d) = self.reference.departement(code) else {
+            return false;
+        };
+        let libelle = normalize(libelle);
+        [d.nom.clone(), format!("Département {}", d.de_nom())]
+            .iter()
+            .any(|name| normalize(name) == libelle)
     }
 
     /// The code of a service of the État: none for `etat`, an existing
@@ -343,7 +407,10 @@ impl Resolver<'_> {
             }),
             Nature::Departement => reference.departement(value).map(|d| Official {
                 code: d.code.clone(),
-                nom: d.nom.clone(),
+                // A collectivité with a special status is named as such:
+                // `membre ctg departement 973` is the Collectivité
+                // territoriale de Guyane.
+                nom: d.collectivite.clone().unwrap_or_else(|| d.nom.clone()),
                 region: Some(d.region.clone()),
                 departements: vec![d.code.clone()],
                 population: Some(d.population),

@@ -8,6 +8,7 @@ mod bodies;
 mod feuilles;
 mod membres;
 mod resolve;
+mod roles;
 mod types;
 mod wording;
 

@@ -91,7 +91,7 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
     let (feuilles, actions) = r.feuilles(&periode);
     let sans_chevauchement = r.sans_chevauchement();
     let crsn = r.crsn();
-    let besoins = r.besoins();
+    let (besoins, besoins_total) = r.besoins();
     let derogations = r.derogations();
 
     let failed = r.diagnostics.iter().any(Diagnostic::is_compile_error);
@@ -112,7 +112,7 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
             membres.push(membre.clone());
         }
     }
-    let gouvernance = Gouvernance {
+    let mut gouvernance = Gouvernance {
         territoire,
         periode,
         membres,
@@ -124,9 +124,11 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
         feuilles,
         actions,
         besoins,
+        besoins_total,
         derogations,
         lookup: Default::default(),
     };
+    super::roles::derive(&mut gouvernance);
     (Some(gouvernance), diagnostics)
 }
 

@@ -218,6 +218,18 @@ enumeration! {
         SensibiliserLesActeursAuxOutilsExistants = "sensibiliser_les_acteurs_aux_outils_existants",
         /// Support the Qualiopi certification.
         AppuyerLaCertificationQualiopi = "appuyer_la_certification_qualiopi",
+        /// Train public servants (with a number of people).
+        FormerLesAgentsPublics = "former_les_agents_publics",
+        /// Train association employees (with a number of people).
+        FormerLesSalariesAssociatifs = "former_les_salaries_associatifs",
+        /// Another formalisation need, with its précision.
+        AutreFormalisation = "autre_formalisation",
+        /// Another financing need, with its précision.
+        AutreFinancement = "autre_financement",
+        /// Another tooling need, with its précision.
+        AutreOutillage = "autre_outillage",
+        /// Another training need, with its précision.
+        AutreFormation = "autre_formation",
     }
 }
 
@@ -235,7 +247,77 @@ impl BesoinKind {
             | CollecterDesDonneesTerritoriales
             | SensibiliserLesActeursAuxOutilsExistants => "outillage",
             AppuyerLaCertificationQualiopi => "formation",
+            FormerLesAgentsPublics | FormerLesSalariesAssociatifs => "formation",
+            AutreFormalisation => "formalisation",
+            AutreFinancement => "financement",
+            AutreOutillage => "outillage",
+            AutreFormation => "formation",
         }
+    }
+
+    /// True for the training needs counted in people (`nombre N`).
+    pub fn compte_des_personnes(self) -> bool {
+        matches!(
+            self,
+            BesoinKind::FormerLesAgentsPublics | BesoinKind::FormerLesSalariesAssociatifs
+        )
+    }
+
+    /// True for the « autre » needs, which take a précision.
+    pub fn autre(self) -> bool {
+        matches!(
+            self,
+            BesoinKind::AutreFormalisation
+                | BesoinKind::AutreFinancement
+                | BesoinKind::AutreOutillage
+                | BesoinKind::AutreFormation
+        )
+    }
+}
+
+enumeration! {
+    /// The envelope a State grant is drawn from (Mon Inclusion Numérique).
+    Enveloppe {
+        /// Ingénierie France Numérique Ensemble.
+        Ingenierie = "ingenierie",
+        /// Formation Aidant Numérique / Aidants Connect.
+        Formation = "formation",
+        /// Conseiller numérique.
+        ConseillerNumerique = "conseiller_numerique",
+        /// Another envelope, with a précision.
+        Autre = "autre",
+    }
+}
+
+enumeration! {
+    /// Where a grant request stands.
+    Statut {
+        /// Filed.
+        Deposee = "deposee",
+        /// Being examined.
+        EnCours = "en_cours",
+        /// Granted.
+        Acceptee = "acceptee",
+        /// Refused.
+        Refusee = "refusee",
+    }
+}
+
+enumeration! {
+    /// A member's role, derived from what the file says of it (DESIGN §3).
+    RoleMembre {
+        /// Pilote or copilote.
+        Coporteur = "coporteur",
+        /// Has a `financement`.
+        Cofinanceur = "cofinanceur",
+        /// Receives a State grant (envelope other than `formation`).
+        Beneficiaire = "beneficiaire",
+        /// Receives a training grant (envelope `formation`).
+        Recipiendaire = "recipiendaire",
+        /// Carries a roadmap or an action.
+        Porteur = "porteur",
+        /// None of the above.
+        Observateur = "observateur",
     }
 }
 
@@ -290,6 +372,8 @@ pub struct Gouvernance {
     pub actions: Vec<Action>,
     /// Needs in engineering.
     pub besoins: Vec<Besoin>,
+    /// The `total_etp` line of the needs.
+    pub besoins_total: Option<BesoinsTotal>,
     /// Waived rules.
     pub derogations: Vec<Derogation>,
     /// Members and comités by id, built on the first lookup.
@@ -370,6 +454,8 @@ pub struct Membre {
     pub population: Option<u64>,
     /// Its tags.
     pub tags: Vec<String>,
+    /// Its roles, derived from the file (never written).
+    pub roles: Vec<RoleMembre>,
     /// The declaration.
     pub span: Span,
 }
@@ -387,10 +473,25 @@ pub struct Pilotage {
     pub porteurs: Vec<String>,
     /// `etat_seul`, `pilote` or `copilotage`.
     pub mode: Mode,
-    /// Who carries the coordinator's post.
-    pub coordination: Option<String>,
+    /// The structures that recruit the coordinators.
+    pub coordination: Vec<String>,
+    /// The sous-préfet référent.
+    pub referent: Option<Referent>,
     /// The declaration, if written.
     pub span: Option<Span>,
+}
+
+/// `referent "Nom" "adresse"`: the sous-préfet référent.
+#[derive(Clone, Debug, Serialize)]
+pub struct Referent {
+    /// Name.
+    pub nom: String,
+    /// E-mail address, as written.
+    pub email: String,
+    /// True when the address is a valid e-mail address.
+    pub email_valide: bool,
+    /// The line.
+    pub span: Span,
 }
 
 /// A perimeter: the territory, the département, the région, or members.
@@ -435,6 +536,8 @@ pub struct Comite {
     pub adosse: Option<String>,
     /// Its mission.
     pub mission: Option<String>,
+    /// The date of its next meeting, `AAAA-MM-JJ`.
+    pub prochaine_reunion: Option<String>,
     /// The declaration.
     pub span: Span,
 }
@@ -524,7 +627,45 @@ pub struct Action {
     pub financements: Vec<Financement>,
     /// Sum of its financements.
     pub total_financements: f64,
+    /// The State grant requested for it.
+    pub subvention: Option<Subvention>,
+    /// Its co-financings plus its grant: the planned total.
+    pub total_prevu: f64,
     /// The declaration.
+    pub span: Span,
+}
+
+/// `subvention MONTANT {…}`: a State grant requested for an action.
+#[derive(Clone, Debug, Serialize)]
+pub struct Subvention {
+    /// The amount requested, in euros.
+    pub montant: f64,
+    /// The envelope it is drawn from.
+    pub enveloppe: Option<Enveloppe>,
+    /// The précision of an `autre` envelope.
+    pub enveloppe_precision: Option<String>,
+    /// The staff part.
+    pub etp: Option<f64>,
+    /// The services part.
+    pub prestation: Option<f64>,
+    /// Who receives it, and how much.
+    pub beneficiaires: Vec<BeneficiaireSubvention>,
+    /// Sum of the beneficiaries' amounts.
+    pub total_beneficiaires: f64,
+    /// Where the request stands.
+    pub statut: Option<Statut>,
+    /// The block.
+    pub span: Span,
+}
+
+/// `beneficiaire ID MONTANT`
+#[derive(Clone, Debug, Serialize)]
+pub struct BeneficiaireSubvention {
+    /// The member who receives it.
+    pub membre: String,
+    /// The amount in euros.
+    pub montant: f64,
+    /// The line.
     pub span: Span,
 }
 
@@ -546,11 +687,30 @@ pub struct Besoin {
     pub besoin: BesoinKind,
     /// Its group.
     pub groupe: &'static str,
+    /// True for a training need counted in people.
+    pub formation: bool,
+    /// True for an « autre » need.
+    pub autre: bool,
+    /// The précision of an « autre » need.
+    pub precision: Option<String>,
     /// Full-time equivalents asked for.
     pub etp: Option<f64>,
     /// True when an external service is asked for.
     pub prestation: bool,
+    /// People to train.
+    pub nombre: Option<f64>,
     /// Its priority (1 is highest).
+    pub priorite: Option<u32>,
+    /// The line.
+    pub span: Span,
+}
+
+/// `total_etp N [priorite N]` in the needs.
+#[derive(Clone, Debug, Serialize)]
+pub struct BesoinsTotal {
+    /// The total in full-time equivalents.
+    pub etp: f64,
+    /// Its rank among the priorities.
     pub priorite: Option<u32>,
     /// The line.
     pub span: Span,
@@ -580,7 +740,10 @@ impl Membre {
                 .and_then(|c| crate::reference::Reference::get().departement(c))
                 .map_or_else(
                     || self.nom.clone(),
-                    |d| format!("Département {}", d.de_nom()),
+                    |d| match &d.collectivite {
+                        Some(nom) => nom.clone(),
+                        None => format!("Département {}", d.de_nom()),
+                    },
                 ),
             _ => self.nom.clone(),
         }

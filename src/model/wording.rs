@@ -38,6 +38,7 @@ pub(super) enum Role {
     Porteur,
     Porteurs,
     Financement,
+    Beneficiaire,
 }
 
 impl Role {
@@ -67,6 +68,9 @@ impl Role {
             Role::Porteur => "`porteur` désigne le membre qui porte la feuille de route",
             Role::Porteurs => "`porteurs` liste les membres qui portent l'action",
             Role::Financement => "`financement` nomme le membre qui s'engage, puis le montant",
+            Role::Beneficiaire => {
+                "`beneficiaire` nomme le membre qui reçoit la subvention, puis le montant"
+            }
         }
     }
 }
@@ -79,6 +83,8 @@ pub(super) enum ValueOf {
     Contrat,
     Frequence,
     Besoin,
+    Enveloppe,
+    Statut,
 }
 
 impl fmt::Display for ValueOf {
@@ -89,6 +95,8 @@ impl fmt::Display for ValueOf {
             ValueOf::Contrat => "le contrat",
             ValueOf::Frequence => "la fréquence",
             ValueOf::Besoin => "le besoin d'ingénierie",
+            ValueOf::Enveloppe => "l'enveloppe de la subvention",
+            ValueOf::Statut => "le statut de la subvention",
         })
     }
 }
@@ -100,8 +108,8 @@ pub(super) enum Repeated<'a> {
     Keyword(&'a str),
     /// A block: `pilotage`, `crsn`, `besoins`.
     Block(&'a str),
-    /// A member's financing of an action.
-    Financement(&'a str),
+    /// A beneficiary of a grant.
+    Beneficiaire(&'a str),
     /// A line of the `besoins` block.
     Besoin(BesoinKind),
     /// A derogation to a rule.
@@ -113,7 +121,7 @@ impl fmt::Display for Repeated<'_> {
         match self {
             Repeated::Keyword(name) => write!(f, "`{name}`"),
             Repeated::Block(name) => write!(f, "le bloc `{name}`"),
-            Repeated::Financement(membre) => write!(f, "le financement de `{membre}`"),
+            Repeated::Beneficiaire(membre) => write!(f, "le bénéficiaire `{membre}`"),
             Repeated::Besoin(kind) => write!(f, "le besoin `{kind}`"),
             Repeated::Derogation(rule) => write!(f, "la dérogation à `{rule}`"),
         }
@@ -138,13 +146,20 @@ pub(super) enum Autre<'a> {
     Existant { id: &'a str, nom: &'a str },
     /// A roadmap's `contrat`.
     Contrat,
+    /// A grant's `enveloppe`.
+    Enveloppe,
+    /// A need of the `besoins` block.
+    Besoin,
 }
 
 impl Autre<'_> {
+    /// The value that takes `autre`, with its article: « le type ».
     fn what(self) -> &'static str {
         match self {
-            Autre::Comite { .. } => "type",
-            Autre::Existant { .. } | Autre::Contrat => "contrat",
+            Autre::Comite { .. } => "le type",
+            Autre::Existant { .. } | Autre::Contrat => "le contrat",
+            Autre::Enveloppe => "l'enveloppe",
+            Autre::Besoin => "le besoin",
         }
     }
 
@@ -155,6 +170,8 @@ impl Autre<'_> {
                 format!("existant {id} autre \"convention locale\" \"{nom}\"")
             }
             Autre::Contrat => "contrat autre \"convention locale\"".to_string(),
+            Autre::Enveloppe => "enveloppe autre \"fonds régional\"".to_string(),
+            Autre::Besoin => "autre_outillage \"Cartographie des lieux de médiation\"".to_string(),
         }
     }
 }
@@ -644,7 +661,7 @@ pub(super) fn precision_missing(value: &Ident, autre: Autre) -> Diagnostic {
     Diagnostic::error(
         Code::Manquant,
         value.span,
-        format!("le {} `autre` demande une précision", autre.what()),
+        format!("{} `autre` demande une précision", autre.what()),
     )
     .label("précision attendue après `autre`")
     .help(format!(
@@ -655,13 +672,29 @@ pub(super) fn precision_missing(value: &Ident, autre: Autre) -> Diagnostic {
 
 /// A précision after a value other than `autre`.
 pub(super) fn precision_unexpected(precision: &ast::Str, autre: Autre) -> Diagnostic {
+    if let Autre::Besoin = autre {
+        return Diagnostic::error(
+            Code::Incompatible,
+            precision.span,
+            "seuls les besoins `autre_…` prennent une précision",
+        )
+        .label("précision en trop")
+        .help(format!(
+            "retirez la chaîne, ou écrivez le besoin comme un besoin « autre » de son groupe : `{}`",
+            autre.example()
+        ));
+    }
+    let help = match autre {
+        Autre::Enveloppe => "retirez la chaîne : seule l'enveloppe `autre` se précise",
+        _ => "gardez une seule chaîne : le nom",
+    };
     Diagnostic::error(
         Code::Incompatible,
         precision.span,
-        format!("seul le {} `autre` prend une précision", autre.what()),
+        format!("seul {} `autre` prend une précision", autre.what()),
     )
     .label("précision en trop")
-    .help("gardez une seule chaîne : le nom")
+    .help(help)
 }
 
 /// `perimetre departement` or `region` among other elements.
@@ -783,4 +816,74 @@ pub(super) fn derogation_without_motif(motif: &ast::Str, rule: &str) -> Diagnost
     .help(
         "une dérogation se justifie : écrivez pourquoi la règle ne s'applique pas à ce territoire",
     )
+}
+
+// --- grants and needs --------------------------------------------------
+
+/// A `subvention` block without its `enveloppe`.
+pub(super) fn enveloppe_missing(keyword: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::Manquant,
+        keyword,
+        "la subvention ne dit pas de quelle enveloppe elle relève",
+    )
+    .label("`enveloppe` attendue dans ce bloc")
+    .help("ajoutez `enveloppe ingenierie` (ou `formation`, `conseiller_numerique`, `autre \"…\"`) dans le bloc `subvention`")
+}
+
+/// `nombre` on a need that is not counted in people.
+pub(super) fn nombre_unexpected(span: Span, besoin: BesoinKind) -> Diagnostic {
+    Diagnostic::error(
+        Code::Incompatible,
+        span,
+        format!("le besoin `{besoin}` ne se compte pas en personnes"),
+    )
+    .label("`nombre` en trop")
+    .help("`nombre N` ne s'écrit qu'après `former_les_agents_publics` ou `former_les_salaries_associatifs` ; pour ce besoin, écrivez `etp N` ou `prestation`")
+}
+
+/// A commune's INSEE code that is also the postal code of other communes
+/// of the territoire (`served`: their names and INSEE codes).
+pub(super) fn postal_homonym(
+    id: &str,
+    code: &ast::Code,
+    nom: &str,
+    population: Option<u64>,
+    served: &[(String, String)],
+) -> Diagnostic {
+    let habitants = population.map_or(String::new(), |p| format!(" ({} habitants)", grouped(p)));
+    let noms: Vec<String> = served.iter().map(|(n, _)| n.clone()).collect();
+    let codes: Vec<String> = served
+        .iter()
+        .map(|(n, insee)| format!("{n} est `{insee}`"))
+        .collect();
+    Diagnostic::warning(
+        Code::CodePostal,
+        code.span,
+        format!(
+            "`{}` est le code INSEE de {nom}{habitants}, et aussi le code postal de {}",
+            code.value,
+            diagnostic::join_et(&noms)
+        ),
+    )
+    .label(format!("code INSEE de {nom}"))
+    .help(format!(
+        "si vous pensiez au code postal, donnez le code INSEE de la commune : {} ; si c'est bien {nom}, écrivez son nom en libellé : `membre {} commune {} \"{nom}\"`",
+        codes.join(", "),
+        id,
+        code.value
+    ))
+}
+
+/// `1 195 234`, with narrow no-break spaces between thousands.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -127,6 +127,10 @@ pub struct Departement {
     /// The COG's *type de nom en clair* (TNCC), which gives the article:
     /// 0 none (consonant), 1 none (vowel), 2 `le`, 3 `la`, 4 `les`, 5 `l'`.
     pub liaison: u8,
+    /// The official name of the collectivité with a special status that
+    /// exercises the département's powers (« Collectivité territoriale de
+    /// Guyane », « Ville de Paris »…); `None` for a plain Département.
+    pub collectivite: Option<String>,
 }
 
 impl Departement {
@@ -202,6 +206,8 @@ pub struct Commune {
     /// SIREN of its EPCI; `None` for the few communes outside any EPCI
     /// (Île-de-Bréhat, Île-de-Sein, Ouessant, L'Île-d'Yeu, and the COM).
     pub epci: Option<String>,
+    /// SIREN of its établissement public territorial (Grand Paris), if any.
+    pub ept: Option<String>,
 }
 
 /// A Hub territorial pour un numérique inclusif and the régions it covers.

@@ -154,9 +154,17 @@ pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
     const TABLE: &str = "departements.tsv";
     let mut out = Vec::with_capacity(128);
     let mut previous = None;
-    let header = ["code", "nom", "region", "zone", "population", "liaison"];
+    let header = [
+        "code",
+        "nom",
+        "region",
+        "zone",
+        "population",
+        "liaison",
+        "collectivite",
+    ];
     for record in Records::new(TABLE, text, header)? {
-        let (line, [code, nom, region, z, population, liaison]) = record?;
+        let (line, [code, nom, region, z, population, liaison, collectivite]) = record?;
         ascending(TABLE, line, &mut previous, code)?;
         previous = Some(code);
         out.push(Departement {
@@ -165,6 +173,7 @@ pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
             region: region.to_owned(),
             zone: zone(TABLE, line, z)?,
             population: number(TABLE, line, population)?,
+            collectivite: (!collectivite.is_empty()).then(|| collectivite.to_owned()),
             liaison: u8::try_from(number(TABLE, line, liaison)?)
                 .ok()
                 .filter(|l| *l <= 5)
@@ -373,6 +382,7 @@ pub(crate) fn communes(
             departement: departement.to_owned(),
             population,
             epci: None,
+            ept: None,
         });
         offset += line.len() + 1;
     }
@@ -401,6 +411,17 @@ pub(crate) fn link_epci(
                 ))
             })?;
         let commune = &mut communes[i];
+        if epci.kind == "EPT" {
+            // An EPT of the Grand Paris: its communes' EPCI is the Métropole.
+            if let Some(other) = &commune.ept {
+                return Err(error(format!(
+                    "la commune {member} est membre de deux EPT : {other} et {}",
+                    epci.siren
+                )));
+            }
+            commune.ept = Some(epci.siren.clone());
+            continue;
+        }
         if let Some(other) = &commune.epci {
             return Err(error(format!(
                 "la commune {member} est membre de deux EPCI : {other} et {}",

@@ -106,8 +106,14 @@ fn hubs() {
         .iter()
         .map(|h| h.nom.as_str())
         .collect();
-    assert_eq!(guadeloupe, ["Hub Antilles-Guyane", "Hub UltraNumérique"]);
-    assert_eq!(r().hubs().len(), 16);
+    assert_eq!(guadeloupe, ["Hub UltraNumérique", "Mednum Antilles"]);
+    assert_eq!(r().hubs().len(), 17);
+    let guyane: Vec<&str> = r()
+        .hubs_of_region("03")
+        .iter()
+        .map(|h| h.nom.as_str())
+        .collect();
+    assert_eq!(guyane, ["Guyaclic"]);
     assert_eq!(
         r().hub("Solidarnum").map(|h| h.regions.clone()),
         Some(vec!["04".to_owned()])
@@ -177,7 +183,9 @@ fn zone_serializes_in_lower_case() {
 fn table_sizes() {
     assert_eq!(r().regions().count(), 26);
     assert_eq!(r().departements().count(), 109);
-    assert_eq!(r().epcis().count(), 1255);
+    // 1 255 EPCI à fiscalité propre and the 11 EPT of the Grand Paris.
+    assert_eq!(r().epcis().count(), 1266);
+    assert_eq!(r().epcis().filter(|e| e.kind == "EPT").count(), 11);
     assert_eq!(r().communes().count(), 34_969);
 }
 
@@ -213,10 +221,17 @@ fn references_between_tables_hold() {
             let epci = r.epci(siren).expect("EPCI of a commune");
             assert!(epci.communes.contains(&c.insee));
         }
+        if let Some(siren) = &c.ept {
+            let ept = r.epci(siren).expect("EPT of a commune");
+            assert_eq!(ept.kind, "EPT");
+            assert!(ept.communes.contains(&c.insee));
+            // An EPT's communes belong to the Métropole du Grand Paris.
+            assert_eq!(c.epci.as_deref(), Some("200054781"), "{}", c.insee);
+        }
     }
     for e in r.epcis() {
         assert!(
-            ["CC", "CA", "CU", "METRO", "MET69"].contains(&e.kind.as_str()),
+            ["CC", "CA", "CU", "METRO", "MET69", "EPT"].contains(&e.kind.as_str()),
             "{}",
             e.siren
         );
@@ -227,7 +242,8 @@ fn references_between_tables_hold() {
             let c = r
                 .commune(insee)
                 .unwrap_or_else(|| panic!("{}: {insee}", e.siren));
-            assert_eq!(c.epci.as_deref(), Some(e.siren.as_str()));
+            let linked = if e.kind == "EPT" { &c.ept } else { &c.epci };
+            assert_eq!(linked.as_deref(), Some(e.siren.as_str()));
             population += c.population;
             departements.insert(c.departement.as_str());
         }
@@ -284,7 +300,8 @@ fn data_surprises() {
     // No known population: TAAF districts and Clipperton.
     assert_eq!(r.commune("98411").map(|c| c.population), Some(0));
     // EPCI spanning several départements.
-    assert_eq!(r.epcis().filter(|e| e.departements.len() > 1).count(), 89);
+    // (two EPT of them: Boucle Nord de Seine, Grand-Orly Seine Bièvre)
+    assert_eq!(r.epcis().filter(|e| e.departements.len() > 1).count(), 91);
     assert_eq!(r.epci("200046977").map(|e| e.kind.as_str()), Some("MET69"));
 }
 
@@ -347,7 +364,7 @@ fn malformed_tables_are_rejected() {
     assert!(parse::regions("code\tnom\tzone\n84\tA\tmetro\textra\n").is_err());
     assert!(parse::regions("").is_err());
     let err = parse::departements(
-        "code\tnom\tregion\tzone\tpopulation\tliaison\n38\tIsère\t84\tmetro\tbeaucoup\t5\n",
+        "code\tnom\tregion\tzone\tpopulation\tliaison\tcollectivite\n38\tIsère\t84\tmetro\tbeaucoup\t5\t\n",
     )
     .unwrap_err();
     assert_eq!(err.line, 2);
@@ -357,7 +374,7 @@ fn malformed_tables_are_rejected() {
     );
 
     let err = parse::departements(
-        "code\tnom\tregion\tzone\tpopulation\tliaison\n38\tIsère\t84\tmetro\t1\t9\n",
+        "code\tnom\tregion\tzone\tpopulation\tliaison\tcollectivite\n38\tIsère\t84\tmetro\t1\t9\t\n",
     )
     .unwrap_err();
     assert!(err.to_string().contains("liaison (TNCC)"), "{err}");

@@ -78,13 +78,19 @@ fn gouvernance(out: &mut String, g: &Gouvernance, a: &Analyses) {
             let _ = writeln!(out, "- Copilotage : {}", porteurs.join(", "));
         }
     }
-    match &p.coordination {
-        Some(c) => {
-            let _ = writeln!(out, "- Coordination portée par : {}", nom(g, c));
-        }
-        None => {
-            let _ = writeln!(out, "- {TODO} qui porte le poste de coordination");
-        }
+    if p.coordination.is_empty() {
+        let _ = writeln!(out, "- {TODO} qui porte le poste de coordination");
+    } else {
+        let noms: Vec<String> = p.coordination.iter().map(|c| nom(g, c)).collect();
+        let _ = writeln!(out, "- Coordination portée par : {}", noms.join(", "));
+    }
+    if let Some(r) = &p.referent {
+        let _ = writeln!(
+            out,
+            "- Sous-préfet référent : {} ({})",
+            md(&r.nom),
+            md(&r.email)
+        );
     }
     out.push_str("\n### Organigramme\n\n```mermaid\n");
     out.push_str(&mermaid(&Organigramme::new(g, a)));

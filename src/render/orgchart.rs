@@ -410,8 +410,9 @@ fn pilotage_lines(g: &Gouvernance) -> Vec<String> {
         Mode::Pilote => format!("Pilote : {}", porteurs()),
         Mode::Copilotage => format!("Copilotes : {}", porteurs()),
     });
-    if let Some(c) = &p.coordination {
-        lines.push(format!("Coordination : {}", nom(g, c)));
+    if !p.coordination.is_empty() {
+        let noms: Vec<String> = p.coordination.iter().map(|c| nom(g, c)).collect();
+        lines.push(format!("Coordination : {}", noms.join(", ")));
     }
     lines
 }

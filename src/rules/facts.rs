@@ -112,6 +112,24 @@ fn perimetre() -> Record {
         .field("span", opt(Type::Record(span())))
 }
 
+/// A State grant (`actions[].subvention`).
+fn subvention() -> Record {
+    let beneficiaire = Record::new("un bénéficiaire", "bénéficiaires")
+        .field("membre", text())
+        .field("montant", Type::Number)
+        .field("span", Type::Record(span()));
+    Record::new("une subvention", "subventions")
+        .field("montant", Type::Number)
+        .field("enveloppe", opt(text()))
+        .field("enveloppe_precision", opt(text()))
+        .field("etp", opt(Type::Number))
+        .field("prestation", opt(Type::Number))
+        .field("beneficiaires", list(beneficiaire))
+        .field("total_beneficiaires", Type::Number)
+        .field("statut", opt(text()))
+        .field("span", Type::Record(span()))
+}
+
 /// The types of the fact model, for the type checker.
 pub fn types() -> Record {
     let territoire = Record::new("un territoire", "territoires")
@@ -141,6 +159,7 @@ pub fn types() -> Record {
         .field("departements", texts())
         .field("population", opt(Type::Number))
         .field("tags", texts())
+        .field("roles", texts())
         .field("utilise", Type::Bool)
         .field("hub_reference", opt(text()))
         .field("hub_regions", texts())
@@ -151,7 +170,17 @@ pub fn types() -> Record {
         .field("copilotes", texts())
         .field("porteurs", texts())
         .field("mode", text())
-        .field("coordination", opt(text()))
+        .field("coordination", texts())
+        .field(
+            "referent",
+            opt(Type::Record(
+                Record::new("un référent", "référents")
+                    .field("nom", text())
+                    .field("email", text())
+                    .field("email_valide", Type::Bool)
+                    .field("span", Type::Record(span())),
+            )),
+        )
         .field("span", opt(Type::Record(span())));
     let comite = Record::new("un comité", "comités")
         .field("id", text())
@@ -165,6 +194,7 @@ pub fn types() -> Record {
         .field("rend_compte", opt(text()))
         .field("adosse", opt(text()))
         .field("mission", opt(text()))
+        .field("prochaine_reunion", opt(text()))
         .field("niveau", opt(Type::Number))
         .field("rattache", Type::Bool)
         .field("span", Type::Record(span()));
@@ -208,12 +238,22 @@ pub fn types() -> Record {
         .field("budget", opt(Type::Number))
         .field("financements", list(financement))
         .field("total_financements", Type::Number)
+        .field("subvention", opt(Type::Record(subvention())))
+        .field("total_prevu", Type::Number)
         .field("span", Type::Record(span()));
     let besoin = Record::new("un besoin", "besoins")
         .field("besoin", text())
         .field("groupe", text())
+        .field("formation", Type::Bool)
+        .field("autre", Type::Bool)
+        .field("precision", opt(text()))
         .field("etp", opt(Type::Number))
         .field("prestation", Type::Bool)
+        .field("nombre", opt(Type::Number))
+        .field("priorite", opt(Type::Number))
+        .field("span", Type::Record(span()));
+    let besoins_total = Record::new("le total des besoins", "totaux des besoins")
+        .field("etp", Type::Number)
         .field("priorite", opt(Type::Number))
         .field("span", Type::Record(span()));
     let derogation = Record::new("une dérogation", "dérogations")
@@ -272,6 +312,7 @@ pub fn types() -> Record {
         .field("feuilles", list(feuille))
         .field("actions", list(action))
         .field("besoins", list(besoin))
+        .field("besoins_total", opt(Type::Record(besoins_total)))
         .field("derogations", list(derogation))
         .field("graphe", Type::Record(graphe))
         .field("doublons", list(doublon))

@@ -213,8 +213,10 @@ pub enum PilotageAttr {
     Pilote(Attr<Ident>),
     /// `copilotes ID, ID…`
     Copilotes(Attr<Vec<Ident>>),
-    /// `coordination ID`
-    Coordination(Attr<Ident>),
+    /// `coordination ID, ID…`: the structures that recruit coordinators.
+    Coordination(Attr<Vec<Ident>>),
+    /// `referent "Nom" "adresse"`: the sous-préfet référent.
+    Referent(Attr<(Str, Str)>),
 }
 
 /// `comite ID TYPE ["précision"] "nom" {…}`
@@ -251,6 +253,21 @@ pub enum BodyAttr {
     Adosse(Attr<Ident>),
     /// `mission "…"`
     Mission(Attr<Str>),
+    /// `prochaine_reunion AAAA-MM-JJ`
+    ProchaineReunion(Attr<Date>),
+}
+
+/// A calendar date `AAAA-MM-JJ`, checked when read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Date {
+    /// The date as written.
+    pub raw: String,
+    /// False when it is no real date (`2025-02-30`): already reported by
+    /// the parser.
+    #[serde(skip)]
+    pub valid: bool,
+    /// Where it is written.
+    pub span: Span,
 }
 
 /// `existant ID CONTRAT ["précision"] "nom" [{…}]`
@@ -344,6 +361,36 @@ pub enum ActionAttr {
     Budget(Attr<Number>),
     /// `financement ID MONTANT`
     Financement(Attr<(Ident, Number)>),
+    /// `subvention MONTANT {…}`: the State grant requested.
+    Subvention(SubventionDecl),
+}
+
+/// `subvention MONTANT {…}`
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SubventionDecl {
+    /// The keyword's span.
+    pub keyword: Span,
+    /// The amount requested.
+    pub montant: Number,
+    /// Its attributes, in order.
+    pub attrs: Vec<SubventionAttr>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// An attribute of a grant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum SubventionAttr {
+    /// `enveloppe VALEUR ["précision"]`
+    Enveloppe(Attr<(Ident, Option<Str>)>),
+    /// `etp MONTANT`: the staff part.
+    Etp(Attr<Number>),
+    /// `prestation MONTANT`: the services part.
+    Prestation(Attr<Number>),
+    /// `beneficiaire ID MONTANT`
+    Beneficiaire(Attr<(Ident, Number)>),
+    /// `statut VALEUR`
+    Statut(Attr<Ident>),
 }
 
 /// `besoins {…}`
@@ -351,15 +398,30 @@ pub enum ActionAttr {
 pub struct BesoinsDecl {
     /// One line per need.
     pub besoins: Vec<BesoinDecl>,
+    /// `total_etp N [priorite N]` lines (one is allowed).
+    pub total_etp: Vec<TotalEtpDecl>,
     /// The declaration.
     pub span: Span,
 }
 
-/// `VALEUR [etp N] [prestation] [priorite N]`
+/// `total_etp N [priorite N]`
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TotalEtpDecl {
+    /// The total in full-time equivalents.
+    pub etp: Number,
+    /// Its rank among the priorities.
+    pub priorite: Option<Attr<Number>>,
+    /// The line.
+    pub span: Span,
+}
+
+/// `VALEUR ["précision"] [etp N] [prestation] [nombre N] [priorite N]`
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BesoinDecl {
-    /// The need (one of the 11 values), checked at resolution.
+    /// The need, checked at resolution.
     pub besoin: Ident,
+    /// The précision of an « autre » need.
+    pub precision: Option<Str>,
     /// Its options, in order.
     pub options: Vec<BesoinOption>,
     /// The line.
@@ -373,6 +435,8 @@ pub enum BesoinOption {
     Etp(Attr<Number>),
     /// `prestation`
     Prestation(Attr<()>),
+    /// `nombre N`: people to train.
+    Nombre(Attr<Number>),
     /// `priorite N`
     Priorite(Attr<Number>),
 }

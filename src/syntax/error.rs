@@ -59,6 +59,15 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::k_etp => Kw(Keyword::Etp),
         Rule::k_prestation => Kw(Keyword::Prestation),
         Rule::k_priorite => Kw(Keyword::Priorite),
+        Rule::k_referent => Kw(Keyword::Referent),
+        Rule::k_prochaine_reunion => Kw(Keyword::ProchaineReunion),
+        Rule::k_subvention => Kw(Keyword::Subvention),
+        Rule::k_enveloppe => Kw(Keyword::Enveloppe),
+        Rule::k_beneficiaire => Kw(Keyword::Beneficiaire),
+        Rule::k_statut => Kw(Keyword::Statut),
+        Rule::k_nombre => Kw(Keyword::Nombre),
+        Rule::k_total_etp => Kw(Keyword::TotalEtp),
+        Rule::date => Other("une date `AAAA-MM-JJ` (par exemple `2025-03-12`)"),
         Rule::ident | Rule::ident_list => Other("un identifiant"),
         Rule::code | Rule::code_list => Other("un code officiel (par exemple `38`)"),
         Rule::siret_code => Other("un SIRET de 14 chiffres"),
@@ -66,11 +75,13 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::integer => Other("une année (par exemple `2024`)"),
         Rule::range => Other("un intervalle d'années (par exemple `2024..2026`)"),
         Rule::number => Other("un nombre"),
-        Rule::amount => Other("un montant (par exemple `120_000 €`)"),
+        Rule::amount => Other("un montant (par exemple `120 000 €`)"),
         Rule::euro => Other("`€`"),
-        Rule::string | Rule::simple_string | Rule::triple_string => {
-            Other("une chaîne entre guillemets")
-        }
+        Rule::string
+        | Rule::simple_string
+        | Rule::triple_string
+        | Rule::french_string
+        | Rule::curly_string => Other("une chaîne entre guillemets"),
         Rule::comma => Other("`,`"),
         Rule::lbrace | Rule::membre_block | Rule::existant_block => Other("`{`"),
         Rule::rbrace => Other("`}`"),
@@ -96,6 +107,16 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::pil_pilote => Kw(Keyword::Pilote),
         Rule::pil_copilotes => Kw(Keyword::Copilotes),
         Rule::pil_coordination => Kw(Keyword::Coordination),
+        Rule::pil_referent => Kw(Keyword::Referent),
+        Rule::com_prochaine_reunion => Kw(Keyword::ProchaineReunion),
+        Rule::subvention => Kw(Keyword::Subvention),
+        Rule::sub_enveloppe => Kw(Keyword::Enveloppe),
+        Rule::sub_etp => Kw(Keyword::Etp),
+        Rule::sub_prestation => Kw(Keyword::Prestation),
+        Rule::sub_beneficiaire => Kw(Keyword::Beneficiaire),
+        Rule::sub_statut => Kw(Keyword::Statut),
+        Rule::bes_nombre => Kw(Keyword::Nombre),
+        Rule::total_etp => Kw(Keyword::TotalEtp),
         Rule::com_presidence => Kw(Keyword::Presidence),
         Rule::com_membres => Kw(Keyword::Membres),
         Rule::com_frequence => Kw(Keyword::Frequence),
@@ -120,6 +141,11 @@ fn expected(rule: Rule) -> Option<Expected> {
         | Rule::COMMENT
         | Rule::simple_inner
         | Rule::triple_inner
+        | Rule::french_inner
+        | Rule::curly_inner
+        | Rule::number_int
+        | Rule::group_sep
+        | Rule::subvention_attr
         | Rule::escape
         | Rule::ident_start
         | Rule::ident_cont
@@ -174,6 +200,9 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
     let word = word_at(rest);
     let starts_with_letter = word.chars().next().is_some_and(char::is_alphabetic);
     if let Some(d) = unclosed_string(rest, at) {
+        return (d, at);
+    }
+    if let Some(d) = super::french::unescaped_quote(src, at) {
         return (d, at);
     }
     if let Some(d) = comma_before_keyword(src, at) {
@@ -341,6 +370,17 @@ pub(super) fn missing_brace(src: &str, brace: usize, at: usize, at_end: bool) ->
             .help(format!("ajoutez `}}` à la fin du bloc, avant `{word}`"));
     }
     d
+}
+
+/// A date that does not exist, or a month or a day out of range.
+pub(super) fn invalid_date(raw: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::Date,
+        span,
+        format!("la date `{raw}` n'existe pas"),
+    )
+    .label("date inexistante")
+    .help("une date s'écrit `AAAA-MM-JJ` et existe au calendrier : par exemple `2025-03-12` pour le 12 mars 2025")
 }
 
 /// A number with more digits than any amount can have.

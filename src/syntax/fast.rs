@@ -13,7 +13,7 @@
 //! generated or mutated file both ways and compare.
 
 use super::ast::*;
-use super::parser::{number_value, range_value, string_value};
+use super::parser::{date_value, number_value, range_value, string_value};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
@@ -293,16 +293,43 @@ impl Cursor<'_> {
         ))
     }
 
-    /// `number`: digits, `_` groups, a decimal part; its end.
+    /// A thousands separator (`group_sep`) at byte `i`: its length.
+    fn group_sep(&self, i: usize) -> Option<usize> {
+        let rest = self.src.get(i..)?;
+        [" ", "\u{a0}", "\u{202f}"]
+            .into_iter()
+            .find(|sep| rest.starts_with(sep))
+            .map(str::len)
+    }
+
+    /// `number`: digits grouped by threes with spaces (`300 000`), or
+    /// digits with `_` groups; then a decimal part (`.5`, `,5`); its end.
     fn number_end(&self, start: usize) -> Option<usize> {
-        let mut end = start + self.digits(start);
-        if end == start {
+        let lead = self.digits(start);
+        if lead == 0 {
             return None;
         }
-        while self.bytes.get(end) == Some(&b'_') && self.digits(end + 1) > 0 {
-            end += 1 + self.digits(end + 1);
+        // The French grouping, which needs one group at least; pest's
+        // `ASCII_DIGIT{1,3}` takes up to three digits and never fewer.
+        let mut end = start + lead.min(3);
+        let mut groups = 0;
+        if lead <= 3 {
+            while let Some(sep) = self.group_sep(end) {
+                if self.digits(end + sep) == 3 {
+                    end += sep + 3;
+                    groups += 1;
+                } else {
+                    break;
+                }
+            }
         }
-        if self.bytes.get(end) == Some(&b'.') && self.digits(end + 1) > 0 {
+        if groups == 0 {
+            end = start + lead;
+            while self.bytes.get(end) == Some(&b'_') && self.digits(end + 1) > 0 {
+                end += 1 + self.digits(end + 1);
+            }
+        }
+        if matches!(self.bytes.get(end), Some(b'.' | b',')) && self.digits(end + 1) > 0 {
             end += 1 + self.digits(end + 1);
         }
         Some(end)
@@ -326,10 +353,11 @@ impl Cursor<'_> {
         self.trivia();
         let start = self.pos;
         let end = self.number_end(start)?;
-        let blanks = self.bytes[end..]
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count();
+        let blanks = self.src[end..]
+            .chars()
+            .take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}'))
+            .map(char::len_utf8)
+            .sum::<usize>();
         let euro = self.src[end + blanks..].starts_with('€');
         let last = if euro {
             end + blanks + '€'.len_utf8()
@@ -368,6 +396,10 @@ impl Cursor<'_> {
             let raw = &self.src[body..i];
             return Some(string_value(raw, body, true, span, &mut self.diagnostics));
         }
+        if rest.starts_with('«') {
+            return self.french_string(start);
+        }
+        // `“ … ”` is an error, reported by pest.
         if !rest.starts_with('"') {
             return None;
         }
@@ -386,6 +418,26 @@ impl Cursor<'_> {
         Some(string_value(raw, body, false, span, &mut self.diagnostics))
     }
 
+    /// `« … »`: no escapes, the spaces inside the guillemets dropped.
+    fn french_string(&mut self, start: usize) -> Option<Str> {
+        let body = start + '«'.len_utf8();
+        let len = self.src[body..].find(['»', '\r', '\n'])?;
+        if !self.src[body + len..].starts_with('»') {
+            return None;
+        }
+        let raw = &self.src[body..body + len];
+        for (at, c) in crate::unicode::bidi_controls(raw) {
+            self.diagnostics
+                .push(super::error::bidi_control(body + at, c));
+        }
+        let span = self.token(start, body + len + '»'.len_utf8());
+        Some(Str {
+            value: super::french::guillemets_value(raw),
+            triple: false,
+            span,
+        })
+    }
+
     /// The length of the character at byte `i`.
     fn char_len(&self, i: usize) -> Option<usize> {
         self.src.get(i..)?.chars().next().map(char::len_utf8)
@@ -393,7 +445,9 @@ impl Cursor<'_> {
 
     /// A string that may follow (`opt_string`).
     fn opt_string(&mut self) -> Option<Option<Str>> {
-        if self.peek() == Some(b'"') {
+        self.trivia();
+        let rest = &self.src[self.pos..];
+        if rest.starts_with(['"', '«', '“']) {
             self.string().map(Some)
         } else {
             Some(None)
@@ -572,8 +626,13 @@ impl Cursor<'_> {
                     PilotageAttr::Copilotes(self.attr(kw, v))
                 }
                 "coordination" => {
-                    let v = self.ident()?;
+                    let v = self.ident_list()?;
                     PilotageAttr::Coordination(self.attr(kw, v))
+                }
+                "referent" => {
+                    let nom = self.string()?;
+                    let email = self.string()?;
+                    PilotageAttr::Referent(self.attr(kw, (nom, email)))
                 }
                 _ => return None,
             });
@@ -627,6 +686,10 @@ impl Cursor<'_> {
                 "mission" => {
                     let v = self.string()?;
                     BodyAttr::Mission(self.attr(kw, v))
+                }
+                "prochaine_reunion" => {
+                    let v = self.date()?;
+                    BodyAttr::ProchaineReunion(self.attr(kw, v))
                 }
                 _ => return None,
             });
@@ -701,6 +764,7 @@ impl Cursor<'_> {
                     let amount = self.amount()?;
                     ActionAttr::Financement(self.attr(kw, (who, amount)))
                 }
+                "subvention" => ActionAttr::Subvention(self.subvention(kw)?),
                 _ => return None,
             });
         }
@@ -712,16 +776,112 @@ impl Cursor<'_> {
         })
     }
 
+    /// `subvention MONTANT { … }`, the State grant of an action.
+    fn subvention(&mut self, keyword: Span) -> Option<SubventionDecl> {
+        let montant = self.amount()?;
+        if !self.eat(b'{') {
+            return None;
+        }
+        let mut attrs = Vec::new();
+        while let Some((word, kw)) = self.attr_keyword()? {
+            attrs.push(match word.as_str() {
+                "enveloppe" => {
+                    let enveloppe = self.ident()?;
+                    let precision = self.opt_string()?;
+                    SubventionAttr::Enveloppe(self.attr(kw, (enveloppe, precision)))
+                }
+                "etp" => {
+                    let v = self.amount()?;
+                    SubventionAttr::Etp(self.attr(kw, v))
+                }
+                "prestation" => {
+                    let v = self.amount()?;
+                    SubventionAttr::Prestation(self.attr(kw, v))
+                }
+                "beneficiaire" => {
+                    let who = self.ident()?;
+                    let amount = self.amount()?;
+                    SubventionAttr::Beneficiaire(self.attr(kw, (who, amount)))
+                }
+                "statut" => {
+                    let v = self.ident()?;
+                    SubventionAttr::Statut(self.attr(kw, v))
+                }
+                _ => return None,
+            });
+        }
+        Some(SubventionDecl {
+            keyword,
+            montant,
+            attrs,
+            span: self.since(keyword),
+        })
+    }
+
+    /// `date`: `AAAA-MM-JJ`.
+    fn date(&mut self) -> Option<Date> {
+        self.trivia();
+        let start = self.pos;
+        let b = self.bytes.get(start..start + 10)?;
+        let shape = b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        if !shape {
+            return None;
+        }
+        let span = self.token(start, start + 10);
+        Some(date_value(
+            &self.src[start..start + 10],
+            span,
+            &mut self.diagnostics,
+        ))
+    }
+
+    /// `priorite N` after its keyword: an integer.
+    fn priorite(&mut self, kw: Span) -> Option<Attr<Number>> {
+        let (start, end) = self.integer()?;
+        let v = number_value(
+            &self.src[start..end],
+            Span::new(start, end),
+            false,
+            &mut self.diagnostics,
+        );
+        Some(self.attr(kw, v))
+    }
+
     fn besoins(&mut self, keyword: Span) -> Option<Item> {
         if !self.eat(b'{') {
             return None;
         }
         let mut besoins = Vec::new();
+        let mut total_etp = Vec::new();
         while !self.eat(b'}') {
+            if self.next_word() == Some("total_etp") {
+                let kw = self.keyword("total_etp")?;
+                let etp = self.number()?;
+                let priorite = match self.next_word() {
+                    Some("priorite") => {
+                        let kw = self.keyword("priorite")?;
+                        Some(self.priorite(kw)?)
+                    }
+                    _ => None,
+                };
+                total_etp.push(TotalEtpDecl {
+                    etp,
+                    priorite,
+                    span: self.since(kw),
+                });
+                continue;
+            }
             let besoin = self.ident()?;
-            if matches!(besoin.name.as_str(), "etp" | "prestation" | "priorite") {
+            if matches!(
+                besoin.name.as_str(),
+                "etp" | "prestation" | "nombre" | "priorite"
+            ) {
                 return None;
             }
+            let precision = self.opt_string()?;
             let mut options = Vec::new();
             loop {
                 let option = match self.next_word() {
@@ -734,13 +894,14 @@ impl Cursor<'_> {
                         let kw = self.keyword("prestation")?;
                         BesoinOption::Prestation(self.attr(kw, ()))
                     }
+                    Some("nombre") => {
+                        let kw = self.keyword("nombre")?;
+                        let v = self.number()?;
+                        BesoinOption::Nombre(self.attr(kw, v))
+                    }
                     Some("priorite") => {
                         let kw = self.keyword("priorite")?;
-                        let (start, end) = self.integer()?;
-                        let raw = &self.src[start..end];
-                        let v =
-                            number_value(raw, Span::new(start, end), false, &mut self.diagnostics);
-                        BesoinOption::Priorite(self.attr(kw, v))
+                        BesoinOption::Priorite(self.priorite(kw)?)
                     }
                     _ => break,
                 };
@@ -749,11 +910,13 @@ impl Cursor<'_> {
             besoins.push(BesoinDecl {
                 span: Span::new(besoin.span.start, self.last_end),
                 besoin,
+                precision,
                 options,
             });
         }
         Some(Item::Besoins(BesoinsDecl {
             besoins,
+            total_etp,
             span: self.since(keyword),
         }))
     }

@@ -62,7 +62,8 @@ keywords! {
     Prefet = "prefet", false, "le membre qui représente le préfet (la préfecture du territoire)";
     Pilote = "pilote", false, "la collectivité pilote, unique";
     Copilotes = "copilotes", false, "un copilotage multi-acteurs : au moins deux membres, dont une collectivité";
-    Coordination = "coordination", false, "qui porte le poste de coordinateur";
+    Coordination = "coordination", false, "les structures qui recrutent les coordinateurs : `coordination ID, ID…`";
+    Referent = "referent", false, "le sous-préfet référent : `referent \"Nom\" \"adresse@exemple.gouv.fr\"`";
     Presidence = "presidence", false, "les membres qui président le comité";
     Membres = "membres", false, "les membres qui siègent dans l'instance";
     Frequence = "frequence", false, "la fréquence des réunions : `mensuelle`, `trimestrielle`, `semestrielle`, `annuelle`";
@@ -70,6 +71,7 @@ keywords! {
     RendCompte = "rend_compte", false, "le comité auquel celui-ci rend compte";
     Adosse = "adosse", false, "l'instance existante au sein de laquelle le comité se réunit (ce n'est alors pas un doublon)";
     Mission = "mission", false, "la mission du comité, en une phrase";
+    ProchaineReunion = "prochaine_reunion", false, "la date de la prochaine réunion du comité : `2025-03-12`";
     Porteur = "porteur", false, "le membre qui porte la feuille de route";
     Porteurs = "porteurs", false, "les membres qui portent l'action";
     Contrat = "contrat", false, "le contrat préexistant auquel la feuille de route s'adosse : `crte`, `sdaasap`, `sdin`, `sdun`, `ctg`, `autre \"…\"`";
@@ -77,9 +79,15 @@ keywords! {
     Action = "action", false, "une action de la feuille de route : `action \"nom\" { porteurs, besoins, annees, budget, financement … }`";
     Annees = "annees", false, "les années de l'action : `2024..2026`";
     Budget = "budget", false, "le budget de l'action : `120_000 €`";
-    Financement = "financement", false, "un cofinancement de l'action : `financement ID MONTANT`";
-    Etp = "etp", false, "le besoin en équivalents temps plein : `etp 0.5`";
-    Prestation = "prestation", false, "le besoin est couvert par une prestation";
+    Financement = "financement", false, "un cofinancement de l'action : `financement ID MONTANT` (deux lignes pour un même membre s'additionnent)";
+    Subvention = "subvention", false, "la subvention de l'État demandée pour l'action : `subvention MONTANT { enveloppe, etp, prestation, beneficiaire, statut }`";
+    Enveloppe = "enveloppe", false, "l'enveloppe de la subvention : `ingenierie`, `formation`, `conseiller_numerique`, `autre \"…\"`";
+    Beneficiaire = "beneficiaire", false, "un bénéficiaire de la subvention et ce qu'il reçoit : `beneficiaire ID MONTANT`";
+    Statut = "statut", false, "le statut de la demande de subvention : `deposee`, `en_cours`, `acceptee`, `refusee`";
+    Etp = "etp", false, "le besoin en équivalents temps plein (`etp 0,5`), ou la part « personnel » d'une subvention (`etp 100 000 €`)";
+    Prestation = "prestation", false, "le besoin est couvert par une prestation, ou la part « prestations » d'une subvention (`prestation 50 000 €`)";
+    Nombre = "nombre", false, "le nombre de personnes à former : `nombre 40`";
+    TotalEtp = "total_etp", false, "le total des besoins en équivalents temps plein : `total_etp 1,5`";
     Priorite = "priorite", false, "le rang de priorité du besoin : `priorite 1`";
 }
 

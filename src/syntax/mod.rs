@@ -4,6 +4,7 @@
 pub mod ast;
 mod error;
 mod fast;
+mod french;
 mod grammar;
 pub mod keyword;
 mod parser;

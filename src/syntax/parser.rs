@@ -278,10 +278,7 @@ impl Lower<'_> {
                     span,
                 })
             }
-            Rule::besoins => Item::Besoins(BesoinsDecl {
-                besoins: k.map(|p| self.besoin(p)).collect(),
-                span,
-            }),
+            Rule::besoins => self.besoins(k, span),
             Rule::derogation => Item::Derogation(DerogationDecl {
                 rule: self.code(k.next().expect("derogation rule")),
                 motif: self.string(k.next().expect("derogation motif")),
@@ -379,9 +376,18 @@ impl Lower<'_> {
             }),
             Rule::pil_coordination => PilotageAttr::Coordination(Attr {
                 keyword,
-                value: self.ident(value),
+                value: self.idents(value),
                 span,
             }),
+            Rule::pil_referent => {
+                let nom = self.string(value);
+                let email = self.string(kids(&pair).nth(2).expect("referent e-mail"));
+                PilotageAttr::Referent(Attr {
+                    keyword,
+                    value: (nom, email),
+                    span,
+                })
+            }
             other => unreachable!("not a pilotage attribute: {other:?}"),
         }
     }
@@ -422,6 +428,11 @@ impl Lower<'_> {
             Rule::com_mission => BodyAttr::Mission(Attr {
                 keyword,
                 value: self.string(value),
+                span,
+            }),
+            Rule::com_prochaine_reunion => BodyAttr::ProchaineReunion(Attr {
+                keyword,
+                value: self.date(value),
                 span,
             }),
             other => unreachable!("not a body attribute: {other:?}"),
@@ -472,6 +483,10 @@ impl Lower<'_> {
         let nom = self.string(k.next().expect("action name"));
         let mut attrs = Vec::new();
         for p in k {
+            if p.as_rule() == Rule::subvention {
+                attrs.push(ActionAttr::Subvention(self.subvention(p)));
+                continue;
+            }
             let span = self.span(&p);
             let mut a = kids(&p);
             let keyword = self.span(&a.next().expect("attribute keyword"));
@@ -517,10 +532,107 @@ impl Lower<'_> {
         }
     }
 
-    fn besoin(&mut self, pair: Pair<'_, Rule>) -> BesoinDecl {
+    /// A `subvention MONTANT {…}` block.
+    fn subvention(&mut self, pair: Pair<'_, Rule>) -> SubventionDecl {
         let span = self.span(&pair);
         let mut k = kids(&pair);
+        let keyword = self.span(&k.next().expect("subvention keyword"));
+        let montant = self.amount(k.next().expect("subvention amount"));
+        let attrs = k
+            .map(|p| {
+                let span = self.span(&p);
+                let mut a = kids(&p);
+                let keyword = self.span(&a.next().expect("attribute keyword"));
+                let value = a.next().expect("attribute value");
+                match p.as_rule() {
+                    Rule::sub_enveloppe => {
+                        let enveloppe = self.ident(value);
+                        let precision = a.next().map(|p| self.string(p));
+                        SubventionAttr::Enveloppe(Attr {
+                            keyword,
+                            value: (enveloppe, precision),
+                            span,
+                        })
+                    }
+                    Rule::sub_etp => SubventionAttr::Etp(Attr {
+                        keyword,
+                        value: self.amount(value),
+                        span,
+                    }),
+                    Rule::sub_prestation => SubventionAttr::Prestation(Attr {
+                        keyword,
+                        value: self.amount(value),
+                        span,
+                    }),
+                    Rule::sub_beneficiaire => {
+                        let who = self.ident(value);
+                        let amount = self.amount(a.next().expect("beneficiaire amount"));
+                        SubventionAttr::Beneficiaire(Attr {
+                            keyword,
+                            value: (who, amount),
+                            span,
+                        })
+                    }
+                    Rule::sub_statut => SubventionAttr::Statut(Attr {
+                        keyword,
+                        value: self.ident(value),
+                        span,
+                    }),
+                    other => unreachable!("not a grant attribute: {other:?}"),
+                }
+            })
+            .collect();
+        SubventionDecl {
+            keyword,
+            montant,
+            attrs,
+            span,
+        }
+    }
+
+    /// The lines of a `besoins` block: the needs, and `total_etp`.
+    fn besoins<'i>(&mut self, pairs: impl Iterator<Item = Pair<'i, Rule>>, span: Span) -> Item {
+        let mut besoins = Vec::new();
+        let mut total_etp = Vec::new();
+        for p in pairs {
+            if p.as_rule() != Rule::total_etp {
+                besoins.push(self.besoin(p));
+                continue;
+            }
+            let span = self.span(&p);
+            let mut a = kids(&p).skip(1);
+            let etp = self.number(a.next().expect("total_etp value"), false);
+            let priorite = a.next().map(|p| {
+                let span = self.span(&p);
+                let mut o = kids(&p);
+                let keyword = self.span(&o.next().expect("priorite keyword"));
+                Attr {
+                    keyword,
+                    value: self.number(o.next().expect("priorite value"), false),
+                    span,
+                }
+            });
+            total_etp.push(TotalEtpDecl {
+                etp,
+                priorite,
+                span,
+            });
+        }
+        Item::Besoins(BesoinsDecl {
+            besoins,
+            total_etp,
+            span,
+        })
+    }
+
+    fn besoin(&mut self, pair: Pair<'_, Rule>) -> BesoinDecl {
+        let span = self.span(&pair);
+        let mut k = kids(&pair).peekable();
         let besoin = self.ident(k.next().expect("besoin value"));
+        let precision = match k.peek() {
+            Some(p) if p.as_rule() == Rule::string => Some(self.string(k.next().expect("peeked"))),
+            _ => None,
+        };
         let options = k
             .map(|p| {
                 let span = self.span(&p);
@@ -537,6 +649,11 @@ impl Lower<'_> {
                         value: (),
                         span,
                     }),
+                    Rule::bes_nombre => BesoinOption::Nombre(Attr {
+                        keyword,
+                        value: self.number(a.next().expect("nombre value"), false),
+                        span,
+                    }),
                     Rule::bes_priorite => BesoinOption::Priorite(Attr {
                         keyword,
                         value: self.number(a.next().expect("priorite value"), false),
@@ -548,6 +665,7 @@ impl Lower<'_> {
             .collect();
         BesoinDecl {
             besoin,
+            precision,
             options,
             span,
         }
@@ -583,6 +701,11 @@ impl Lower<'_> {
         range_value(start, end, span, self.diagnostics)
     }
 
+    /// A date `AAAA-MM-JJ`; one that does not exist is reported.
+    fn date(&mut self, pair: Pair<'_, Rule>) -> Date {
+        date_value(pair.as_str(), self.span(&pair), self.diagnostics)
+    }
+
     fn amount(&mut self, pair: Pair<'_, Rule>) -> Number {
         let mut k = kids(&pair);
         let number = k.next().expect("amount number");
@@ -601,10 +724,27 @@ impl Lower<'_> {
     fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
         let span = self.span(&pair);
         let inner = pair.clone().into_inner().next().expect("string has a body");
-        let triple = inner.as_rule() == Rule::triple_string;
+        let kind = inner.as_rule();
+        let triple = kind == Rule::triple_string;
         let body = inner.into_inner().next().expect("string body");
         let body_start = self.offset + body.as_span().start();
-        string_value(body.as_str(), body_start, triple, span, self.diagnostics)
+        let raw = body.as_str();
+        if matches!(kind, Rule::french_string | Rule::curly_string) {
+            for (at, c) in crate::unicode::bidi_controls(raw) {
+                self.diagnostics
+                    .push(super::error::bidi_control(body_start + at, c));
+            }
+            if kind == Rule::curly_string {
+                self.diagnostics
+                    .push(super::french::curly_quotes(span, raw));
+            }
+            return Str {
+                value: super::french::guillemets_value(raw),
+                triple,
+                span,
+            };
+        }
+        string_value(raw, body_start, triple, span, self.diagnostics)
     }
 }
 
@@ -659,15 +799,7 @@ pub(super) fn number_value(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Number {
     let raw = raw.to_string();
-    let digits = raw
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches(['0', '_'])
-        .chars()
-        .filter(char::is_ascii_digit)
-        .count();
-    if digits > MAX_DIGITS {
+    if super::french::integer_digits(&raw) > MAX_DIGITS {
         // Beyond what a budget can be, and beyond what a floating-point
         // number holds exactly: never rounded silently.
         diagnostics.push(super::error::number_too_large(&raw, span));
@@ -678,7 +810,7 @@ pub(super) fn number_value(
             span,
         };
     }
-    let value = raw.replace('_', "").parse::<f64>().unwrap_or_else(|_| {
+    let value = super::french::number_value(&raw).unwrap_or_else(|| {
         diagnostics.push(
             Diagnostic::error(
                 diagnostic::Code::Nombre,
@@ -686,7 +818,7 @@ pub(super) fn number_value(
                 format!("le nombre `{raw}` est illisible"),
             )
             .label("nombre invalide")
-            .help("écrivez un nombre comme `120_000` ou `0.5`"),
+            .help("écrivez un nombre comme `120 000` ou `0,5`"),
         );
         0.0
     });
@@ -746,6 +878,20 @@ pub(super) fn string_value(
     Str {
         value,
         triple,
+        span,
+    }
+}
+
+/// The date written `raw` (`AAAA-MM-JJ`, shape checked by the grammar) at
+/// `span`; one that does not exist (`2025-02-30`) is reported.
+pub(super) fn date_value(raw: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Date {
+    let valid = raw.parse::<jiff::civil::Date>().is_ok();
+    if !valid {
+        diagnostics.push(super::error::invalid_date(raw, span));
+    }
+    Date {
+        raw: raw.to_string(),
+        valid,
         span,
     }
 }

@@ -104,12 +104,12 @@ fn besoins_options_and_derogation() {
             "besoins {\n appui_juridique etp 0.5 prestation\n structurer_un_fonds priorite 1\n}\nderogation FNE-COM-05 \"motif\""
         ),
         json!([
-            { "Besoins": { "besoins": [
-                { "besoin": id("appui_juridique"), "options": [
+            { "Besoins": { "total_etp": [], "besoins": [
+                { "besoin": id("appui_juridique"), "precision": null, "options": [
                     { "Etp": { "value": { "raw": "0.5", "value": 0.5, "euro": false } } },
                     { "Prestation": { "value": null } },
                 ] },
-                { "besoin": id("structurer_un_fonds"), "options": [
+                { "besoin": id("structurer_un_fonds"), "precision": null, "options": [
                     { "Priorite": { "value": { "raw": "1", "value": 1.0, "euro": false } } },
                 ] },
             ] } },

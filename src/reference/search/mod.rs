@@ -601,7 +601,7 @@ mod tests {
         let found = run("antilles", Some("972"), Some(Nature::Hub)).resultats;
         assert_eq!(
             found[0].ligne,
-            "membre hub_antilles_guyane hub \"Hub Antilles-Guyane\" { region 02 }"
+            "membre mednum_antilles hub \"Mednum Antilles\" { region 02 }"
         );
     }
 }
