@@ -40,6 +40,7 @@ pub mod diagnostic;
 pub mod escape;
 mod file_report;
 pub mod files;
+pub mod ide;
 pub mod init;
 pub mod model;
 pub mod reference;
