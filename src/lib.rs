@@ -39,6 +39,7 @@ pub mod diagnostic;
 pub mod escape;
 mod file_report;
 pub mod files;
+pub mod fmt;
 pub mod init;
 pub mod model;
 pub mod reference;

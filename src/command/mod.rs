@@ -6,6 +6,7 @@ pub mod check;
 pub mod clap_fr;
 pub mod explain;
 pub mod export;
+pub mod fmt;
 pub mod help;
 pub mod init;
 pub mod render;
@@ -53,6 +54,8 @@ enum Command {
     Search(search::Args),
     /// Écrit un fichier de départ pour un département, depuis les données de référence.
     Init(init::Args),
+    /// Met des fichiers .copil dans la forme canonique (commentaires gardés, sens inchangé) ; `--check` liste ceux à reprendre.
+    Fmt(fmt::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -88,6 +91,7 @@ pub fn main() -> Exit {
         Command::TestRules(args) => test_rules::run(args),
         Command::Search(args) => search::run(args),
         Command::Init(args) => init::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Help(args) => help::run(args),
     }
 }
