@@ -36,6 +36,7 @@ pub mod analysis;
 pub mod check;
 pub mod command;
 pub mod diagnostic;
+pub mod diff;
 pub mod escape;
 mod file_report;
 pub mod files;

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod clap_fr;
+pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod fmt;
@@ -56,6 +57,8 @@ enum Command {
     Init(init::Args),
     /// Met des fichiers .copil dans la forme canonique (commentaires gardés, sens inchangé) ; `--check` liste ceux à reprendre.
     Fmt(fmt::Args),
+    /// Compare deux fichiers : ce que la proposition B change par rapport à A (membres, pilotage, comités, fusions, feuilles de route, chiffres, diagnostics).
+    Diff(diff::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -92,6 +95,7 @@ pub fn main() -> Exit {
         Command::Search(args) => search::run(args),
         Command::Init(args) => init::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Help(args) => help::run(args),
     }
 }
