@@ -34,11 +34,13 @@
 
 pub mod analysis;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod command;
 pub mod diagnostic;
 pub mod escape;
 mod file_report;
 pub mod files;
+pub mod ide;
 pub mod init;
 pub mod model;
 pub mod reference;
