@@ -8,6 +8,7 @@ pub mod explain;
 pub mod export;
 pub mod help;
 pub mod init;
+pub mod lsp;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -53,6 +54,8 @@ enum Command {
     Search(search::Args),
     /// Écrit un fichier de départ pour un département, depuis les données de référence.
     Init(init::Args),
+    /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
+    Lsp(lsp::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -88,6 +91,7 @@ pub fn main() -> Exit {
         Command::TestRules(args) => test_rules::run(args),
         Command::Search(args) => search::run(args),
         Command::Init(args) => init::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Help(args) => help::run(args),
     }
 }
