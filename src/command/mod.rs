@@ -10,6 +10,7 @@ pub mod export;
 pub mod fmt;
 pub mod help;
 pub mod init;
+pub mod lsp;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -59,6 +60,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Compare deux fichiers : ce que la proposition B change par rapport à A (membres, pilotage, comités, fusions, feuilles de route, chiffres, diagnostics).
     Diff(diff::Args),
+    /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
+    Lsp(lsp::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -96,6 +99,7 @@ pub fn main() -> Exit {
         Command::Init(args) => init::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Help(args) => help::run(args),
     }
 }
