@@ -34,6 +34,7 @@
 
 pub mod analysis;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod command;
 pub mod diagnostic;
 pub mod diff;
@@ -41,6 +42,7 @@ pub mod escape;
 mod file_report;
 pub mod files;
 pub mod fmt;
+pub mod ide;
 pub mod init;
 pub mod model;
 pub mod reference;
