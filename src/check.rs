@@ -94,6 +94,7 @@ pub const DEFAULT_SEUIL_DOUBLON: f64 = 0.75;
 /// Reads and checks every file, on every core (rayon). The reports come
 /// in the order of `paths`, whatever the order in which files finish: the
 /// output is the same, byte for byte, as a run on one core.
+#[cfg(feature = "cli")]
 pub fn check_files(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileReport> {
     use rayon::prelude::*;
     paths.par_iter().map(|p| check_file(p, rules)).collect()

@@ -2,7 +2,9 @@
 //! walk of folders), reading one as UTF-8 text, and how paths and I/O
 //! errors are shown. No other stage touches the file system for sources.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(feature = "cli")]
+use std::path::PathBuf;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
@@ -14,6 +16,7 @@ use crate::span::Span;
 /// governance files, not build outputs. Sorted and without duplicates,
 /// so that the order of the arguments does not change the output. A path
 /// that does not exist is kept: checking it reports the error.
+#[cfg(feature = "cli")]
 pub fn collect_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -28,6 +31,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+#[cfg(feature = "cli")]
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
@@ -165,6 +169,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "cli")]
     fn the_walk_skips_hidden_target_and_ignored_folders() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
@@ -216,6 +221,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn a_file_named_explicitly_is_kept_whatever_its_folder() {
         let paths = [PathBuf::from("target/x.copil"), PathBuf::from("./a.copil")];
         assert_eq!(

@@ -34,6 +34,7 @@
 
 pub mod analysis;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod command;
 pub mod diagnostic;
 pub mod escape;

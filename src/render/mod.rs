@@ -14,7 +14,8 @@ use crate::check::FileReport;
 pub use orgchart::Organigramme;
 
 /// The formats of the org chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ChartFormat {
     /// SVG dessiné par copil (aucun Graphviz nécessaire).
     Svg,

@@ -2,6 +2,7 @@
 //! report (miette) or the JSON contract of DESIGN §6 — and the exit code.
 
 mod github;
+#[cfg(feature = "cli")]
 mod human;
 mod json;
 mod junit;
@@ -9,6 +10,7 @@ pub mod national;
 mod sarif;
 
 pub use github::github;
+#[cfg(feature = "cli")]
 pub use human::{HumanOptions, human, human_diagnostics};
 pub use json::json;
 pub use junit::junit;
