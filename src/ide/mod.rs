@@ -26,7 +26,9 @@ mod index;
 mod lines;
 mod navigation;
 
-pub use completion::{Block, CompletionItem, CompletionKind, Slot, completion, statement_keywords};
+pub use completion::{
+    BESOIN_OPTIONS, Block, CompletionItem, CompletionKind, Slot, completion, statement_keywords,
+};
 pub use fixes::{CodeAction, code_actions};
 pub use hover::{Hover, hover};
 pub use index::{Occurrence, SymbolKind};
@@ -107,6 +109,14 @@ impl Analysis {
     }
 }
 
+/// The edit that lays the text out as `copil fmt` does: the whole text
+/// replaced, `None` when it is already in its canonical layout or does
+/// not parse (the formatter never touches a file with a syntax error).
+pub fn formatting(analysis: &Analysis) -> Option<(Span, String)> {
+    let out = crate::fmt::format(&analysis.source).ok()?;
+    (out != analysis.source).then(|| (Span::new(0, analysis.source.len()), out))
+}
+
 /// The word (letters, digits, `_`, and `-` inside a rule id) around byte
 /// `offset` of `src`, as a span (empty between two non-word characters).
 pub fn word_around(src: &str, offset: usize) -> Span {
@@ -149,5 +159,23 @@ pub(crate) mod test_support {
     pub fn isere() -> String {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/isere.copil"))
             .expect("examples/isere.copil")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::at;
+    use super::*;
+
+    #[test]
+    fn formatting_is_copil_fmt() {
+        let (analysis, _) = at("|territoire 38\npilotage{prefet prefecture}\n");
+        let (span, text) = formatting(&analysis).expect("an edit");
+        assert_eq!(span, Span::new(0, analysis.source.len()));
+        assert_eq!(text, crate::fmt::format(&analysis.source).expect("formats"));
+        let (formatted, _) = at(&format!("|{text}"));
+        assert_eq!(formatting(&formatted), None);
+        let (broken, _) = at("|territoire 38\ncomite {\n");
+        assert_eq!(formatting(&broken), None);
     }
 }

@@ -179,6 +179,17 @@ fn answer(shared: &Shared, request: Request) -> Answer {
                 .collect();
             json(ranges)
         }
+        "textDocument/formatting" => {
+            let p: lsp::DocumentFormattingParams = params(request)?;
+            let a = analysis(shared, &p.text_document.uri)?;
+            // A file with a syntax error is left as it is (its errors are
+            // already shown): no edit.
+            let edits: Vec<lsp::TextEdit> = ide::formatting(&a)
+                .iter()
+                .map(|e| convert::edit(&a, e))
+                .collect();
+            json(edits)
+        }
         method => Err((
             ErrorCode::MethodNotFound,
             format!("méthode non prise en charge : {method}"),
