@@ -120,7 +120,10 @@ pub fn formatting(analysis: &Analysis) -> Option<(Span, String)> {
 /// The word (letters, digits, `_`, and `-` inside a rule id) around byte
 /// `offset` of `src`, as a span (empty between two non-word characters).
 pub fn word_around(src: &str, offset: usize) -> Span {
-    let offset = offset.min(src.len());
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
     let start = src[..offset]
         .char_indices()
@@ -177,5 +180,46 @@ mod tests {
         assert_eq!(formatting(&formatted), None);
         let (broken, _) = at("|territoire 38\ncomite {\n");
         assert_eq!(formatting(&broken), None);
+    }
+
+    /// Every service answers at every position of every fixture, broken
+    /// files included, without a panic, and what it answers points inside
+    /// the text.
+    #[test]
+    fn every_service_at_every_position_of_the_fixtures() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut paths: Vec<std::path::PathBuf> = ["ok", "fail"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).expect("fixtures"))
+            .map(|e| e.expect("an entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "copil"))
+            .collect();
+        paths.sort();
+        assert!(paths.len() > 50);
+        for path in paths {
+            let Ok(src) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let analysis = Analysis::new(&src, test_support::rules());
+            let inside = |s: Span| s.start <= s.end && s.end <= src.len();
+            // Every third offset keeps the test quick on the larger files.
+            for offset in (0..=src.len()).step_by(3) {
+                for item in completion(&analysis, offset) {
+                    assert!(inside(item.replace), "{}", path.display());
+                }
+                if let Some(h) = hover(&analysis, offset) {
+                    assert!(inside(h.span));
+                }
+                if let Some(d) = definition(&analysis, offset) {
+                    assert!(inside(d));
+                }
+                assert!(references(&analysis, offset, true).into_iter().all(inside));
+            }
+            for action in code_actions(&analysis, Span::new(0, src.len())) {
+                assert!(action.edits.iter().all(|(s, _)| inside(*s)));
+            }
+            document_symbols(&analysis);
+            folding_ranges(&analysis);
+        }
     }
 }
