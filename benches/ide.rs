@@ -31,6 +31,10 @@ fn ide(c: &mut Criterion) {
         "ide: analysis of isere.copil (diagnostics after a change)",
         |b| b.iter(|| Analysis::new(black_box(&isere), &rules)),
     );
+    c.bench_function(
+        "ide: syntax only of isere.copil (completion after a change)",
+        |b| b.iter(|| Analysis::syntax_only(black_box(&isere), &rules)),
+    );
     c.bench_function("ide: completion of members in isere.copil", |b| {
         b.iter(|| ide::completion(&analysis, black_box(members)))
     });
@@ -63,6 +67,9 @@ fn ide(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("analysis", |b| {
         b.iter(|| Analysis::new(black_box(&big), &rules))
+    });
+    group.bench_function("syntax only", |b| {
+        b.iter(|| Analysis::syntax_only(black_box(&big), &rules))
     });
     group.bench_function("completion at the end", |b| {
         b.iter(|| ide::completion(&big_analysis, black_box(big.len() - 3)))

@@ -78,6 +78,24 @@ impl Analysis {
         }
     }
 
+    /// The syntax alone of `source` (parse and index, no check): what
+    /// completion needs, in a fraction of the time of [`Analysis::new`].
+    /// The language server completes on it while the full analysis of a
+    /// big file that has just changed is not ready. It has no diagnostics
+    /// and no compiled governance.
+    pub fn syntax_only(source: &str, rules: &Rules) -> Analysis {
+        let file = syntax::parse(source).file;
+        Analysis {
+            lines: LineMap::new(source),
+            source: source.to_string(),
+            occurrences: index::occurrences(&file, source),
+            file,
+            report: FileReport::failed(String::new(), Vec::new()),
+            rules: rules.default_profile().infos.clone(),
+            rule_ids: rules.ids().into_iter().map(str::to_string).collect(),
+        }
+    }
+
     /// The diagnostics of the text, the same as `copil check`'s, in
     /// source order.
     pub fn diagnostics(&self) -> &[Diagnostic] {
@@ -180,6 +198,23 @@ mod tests {
         assert_eq!(formatting(&formatted), None);
         let (broken, _) = at("|territoire 38\ncomite {\n");
         assert_eq!(formatting(&broken), None);
+    }
+
+    /// Completion answers the same on the syntax alone as on the whole
+    /// analysis.
+    #[test]
+    fn completion_needs_only_the_syntax() {
+        let src = test_support::isere();
+        let full = Analysis::new(&src, test_support::rules());
+        let light = Analysis::syntax_only(&src, test_support::rules());
+        assert!(light.diagnostics().is_empty());
+        for offset in (0..=src.len()).step_by(5) {
+            assert_eq!(
+                completion(&full, offset),
+                completion(&light, offset),
+                "{offset}"
+            );
+        }
     }
 
     /// Every service answers at every position of every fixture, broken

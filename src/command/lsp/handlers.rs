@@ -51,7 +51,13 @@ fn answer(shared: &Shared, request: Request) -> Answer {
         "textDocument/completion" => {
             let p: lsp::CompletionParams = params(request)?;
             let doc = p.text_document_position;
-            let a = analysis(shared, &doc.text_document.uri)?;
+            let a = shared.completion_analysis(&doc.text_document.uri).ok_or((
+                ErrorCode::InvalidParams,
+                format!(
+                    "document inconnu (non ouvert) : {}",
+                    doc.text_document.uri.as_str()
+                ),
+            ))?;
             let offset = convert::offset(&a, doc.position);
             let items: Vec<lsp::CompletionItem> = ide::completion(&a, offset)
                 .iter()
