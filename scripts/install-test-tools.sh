@@ -6,6 +6,8 @@
 # - Mermaid (npm), dans tests/mermaid/node_modules ;
 # - LibreOffice Writer (sans interface) et poppler-utils (pdftotext,
 #   pdftoppm), qui ouvrent la feuille de route ODT et la convertissent en PDF ;
+# - l'extension VS Code (editors/vscode) : vscode-tmgrammar-test et
+#   @vscode/vsce, pour tester sa grammaire et construire le .vsix ;
 # - le validateur SARIF de Microsoft (@microsoft/sarif-multitool, paquet npm
 #   qui embarque un exécutable .NET autonome), dans tests/sarif/node_modules.
 # Idempotent : relancer le script n'installe que ce qui manque.
@@ -23,7 +25,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-for dir in tests/mermaid tests/sarif; do
+for dir in tests/mermaid tests/sarif editors/vscode; do
   (
     cd "$root/$dir"
     if [[ ! -d node_modules ]]; then
