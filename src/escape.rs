@@ -1,6 +1,7 @@
 //! Escaping user text for every format copil writes, in one place: a
 //! libellé like `CAF <script>alert(1)</script> & "x" ]] --> | {y}` must stay
-//! text in XML (SVG, JUnit, HTML), DOT, Mermaid, Markdown and CSV.
+//! text in XML (SVG, JUnit, HTML), DOT, Mermaid, Markdown, CSV and GitHub
+//! workflow commands. JSON and SARIF are written by serde_json.
 
 /// Text for XML content and attribute values (SVG, JUnit, HTML). Line ends
 /// and tabs become character references; control characters that XML 1.0
@@ -102,6 +103,21 @@ pub fn csv(text: &str) -> String {
     }
 }
 
+/// The message of a GitHub Actions workflow command (`::error …::MESSAGE`):
+/// `%`, CR and LF percent-encoded, so that a libellé can neither end the
+/// line nor start a second command.
+pub fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A property value of a GitHub Actions workflow command (`file=`,
+/// `title=`): as a message, and `:` and `,` too, which end a property.
+pub fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +148,11 @@ mod tests {
         );
         assert_eq!(csv("a,\"b\""), "\"a,\"\"b\"\"\"");
         assert_eq!(csv("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn github_escaping_follows_the_workflow_command_rules() {
+        assert_eq!(github_data("50 % : a,b\r\nc"), "50 %25 : a,b%0D%0Ac");
+        assert_eq!(github_property("C:\\x,y%\n"), "C%3A\\x%2Cy%25%0A");
     }
 }

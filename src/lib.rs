@@ -37,9 +37,12 @@ pub mod check;
 #[cfg(feature = "cli")]
 pub mod command;
 pub mod diagnostic;
+pub mod diff;
 pub mod escape;
 mod file_report;
 pub mod files;
+pub mod fmt;
+pub mod ide;
 pub mod init;
 pub mod model;
 pub mod reference;

@@ -315,6 +315,55 @@ fn the_markdown_keeps_hostile_text_as_text() {
     }
 }
 
+const NORD: &str = "tests/fixtures/render/nord-complet.copil";
+
+/// The Nord (17 EPCI, six comités, a State grant): whole memberships,
+/// missions, needs in French, exact yearly figures, one calendar line per
+/// comité.
+#[test]
+fn the_nord_roadmap_is_complete_and_exact() {
+    let md = render(NORD, &["--feuille-de-route"]);
+    insta::assert_snapshot!("nord_feuille_de_route", md);
+    // Every member of the comité de pilotage, none summarised.
+    for name in [
+        "| Préfecture du Nord | Préfecture | observateur | ★\u{a0}préside |",
+        "| Département du Nord | Département | coporteur, cofinanceur, bénéficiaire, porteur | ★\u{a0}préside |",
+        "| CC des Hauts de Flandre | EPCI | observateur |",
+        "| CA Valenciennes Métropole | EPCI | observateur |",
+        "| Les Assembleurs | Hub territorial | observateur |",
+    ] {
+        assert!(md.contains(name), "missing {name:?}");
+    }
+    let prose: String = md.split("```").step_by(2).collect::<Vec<_>>().join("");
+    assert!(!prose.contains("EPCI,"), "a summary outside the chart");
+    assert!(md.contains(
+        "- Mission : Arrête la feuille de route, ses priorités et les financements de chacun"
+    ));
+    assert!(
+        md.contains("| Établir un diagnostic territorial | Formaliser la feuille de route | 0,5 |")
+    );
+    assert!(md.contains("Animer et mettre en œuvre la gouvernance et la feuille de route"));
+    assert!(!md.contains("etablir un diagnostic"));
+    // 100 000 € over 2024–2026: 33 334 + 33 333 + 33 333; the State's
+    // grant has its row; the total adds up.
+    assert!(md.contains("| CAF du Nord | — | 33\u{202f}334\u{a0}€ | 33\u{202f}333\u{a0}€ | 33\u{202f}333\u{a0}€ | — | 100\u{202f}000\u{a0}€ |"), "{md}");
+    assert!(md.contains("| Subvention de l'État | — | 50\u{202f}000\u{a0}€ | 50\u{202f}000\u{a0}€ | 50\u{202f}000\u{a0}€ | — | 150\u{202f}000\u{a0}€ |"));
+    assert!(md.contains("| **Total** |"));
+    assert!(md.contains("**550\u{202f}000\u{a0}€** |"));
+    // The calendar: anchored on the next meeting, every 3 months.
+    assert!(md.contains("| Comité technique | trimestrielle | 4 février 2025 | 20 |"));
+    let y2025 = md.split("### 2025").nth(1).expect("2025");
+    assert!(
+        y2025.contains("| Comité technique |   | 4 |   |   | 4 |   |   | 4 |   |   | 4 |   |"),
+        "{y2025}"
+    );
+    // A monthly meeting on the 31st falls on the last day of shorter months.
+    assert!(y2025.contains("| Équipe projet Médiation numérique | 31 | 28 | 31 | 30 |"));
+    // One gantt section per comité.
+    let gantt = md.split("displayMode: compact").nth(1).expect("gantt");
+    assert_eq!(gantt.matches("  section ").count(), 6);
+}
+
 #[test]
 fn the_roadmap_has_every_part_and_placeholders() {
     let md = render(&example("aisne"), &["--feuille-de-route"]);
@@ -328,7 +377,7 @@ fn the_roadmap_has_every_part_and_placeholders() {
         "| Partenaire | 2023 | 2024 | 2025 | 2026 | 2027 |",
         "## 5. Besoins en ingénierie",
         "## 6. Calendrier des réunions",
-        "```mermaid\ngantt",
+        "```mermaid\n---\ndisplayMode: compact",
         "## 7. Suivi et difficultés rencontrées",
         "## Annexe — Conformité aux règles nationales",
         "| FNE-DUP-01 | Deux instances ne font pas doublon | avertissement | non conforme : ",

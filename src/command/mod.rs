@@ -4,10 +4,13 @@
 
 pub mod check;
 pub mod clap_fr;
+pub mod diff;
 pub mod explain;
 pub mod export;
+pub mod fmt;
 pub mod help;
 pub mod init;
+pub mod lsp;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -53,6 +56,12 @@ enum Command {
     Search(search::Args),
     /// Écrit un fichier de départ pour un département, depuis les données de référence.
     Init(init::Args),
+    /// Met des fichiers .copil dans la forme canonique (commentaires gardés, sens inchangé) ; `--check` liste ceux à reprendre.
+    Fmt(fmt::Args),
+    /// Compare deux fichiers : ce que la proposition B change par rapport à A (membres, pilotage, comités, fusions, feuilles de route, chiffres, diagnostics).
+    Diff(diff::Args),
+    /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
+    Lsp(lsp::Args),
     /// Affiche l'aide de copil ou d'une commande.
     Help(help::Args),
 }
@@ -88,6 +97,9 @@ pub fn main() -> Exit {
         Command::TestRules(args) => test_rules::run(args),
         Command::Search(args) => search::run(args),
         Command::Init(args) => init::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Help(args) => help::run(args),
     }
 }

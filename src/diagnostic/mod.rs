@@ -73,6 +73,42 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     /// The reason given by the `derogation` that waives it, if any.
     pub waived: Option<String>,
+    /// The machine-applicable edits behind its help ("did you mean",
+    /// accents, codes), which the editor services offer as quick fixes.
+    /// Not part of the JSON contract.
+    #[serde(skip)]
+    pub fixes: Vec<Fix>,
+}
+
+/// An edit that carries out a diagnostic's help: replace `span` by
+/// `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What it does, in French, as an editor lists it (« remplacer par
+    /// `frequence` »).
+    pub title: String,
+    /// The text replaced (empty to insert).
+    pub span: Span,
+    /// The text written instead.
+    pub replacement: String,
+}
+
+impl Fix {
+    /// Replaces `span` by `replacement`, titled « remplacer par `…` ».
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Fix {
+        let replacement = replacement.into();
+        Fix {
+            title: format!("remplacer par `{replacement}`"),
+            span,
+            replacement,
+        }
+    }
+
+    /// Sets the title.
+    pub fn titled(mut self, title: impl Into<String>) -> Fix {
+        self.title = title.into();
+        self
+    }
 }
 
 impl Diagnostic {
@@ -121,6 +157,7 @@ impl Diagnostic {
             label: String::new(),
             related: Vec::new(),
             waived: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -142,6 +179,12 @@ impl Diagnostic {
             span,
             text: text.into(),
         });
+        self
+    }
+
+    /// Adds a quick fix.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 

@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic, Fix};
 use crate::span::Span;
 use crate::syntax::ast::{self, Ident};
 
@@ -276,13 +276,17 @@ pub(super) fn undeclared(id: &Ident, want: DeclKind, suggestion: Option<&str>) -
             id.name
         ),
     };
-    Diagnostic::error(
+    let d = Diagnostic::error(
         Code::IdentifiantInconnu,
         id.span,
         format!("`{}` n'est pas déclaré", id.name),
     )
     .label("identifiant inconnu")
-    .help(help)
+    .help(help);
+    match suggestion {
+        Some(s) => d.fix(Fix::replace(id.span, s)),
+        None => d,
+    }
 }
 
 /// A member named twice in one list.
@@ -299,17 +303,22 @@ pub(super) fn cited_twice(id: &Ident, first: Span) -> Diagnostic {
 
 /// A value outside its enumeration `all`.
 pub(super) fn unknown_value(id: &Ident, what: ValueOf, all: &[&'static str]) -> Diagnostic {
-    let help = match diagnostic::suggest(&id.name, all.iter().copied()) {
+    let suggestion = diagnostic::suggest(&id.name, all.iter().copied());
+    let help = match suggestion {
         Some(s) => diagnostic::did_you_mean(&id.name, s),
         None => format!("valeurs possibles : {}", quoted(all)),
     };
-    Diagnostic::error(
+    let d = Diagnostic::error(
         Code::Valeur,
         id.span,
         format!("valeur inconnue pour {what} : `{}`", id.name),
     )
     .label("valeur inconnue")
-    .help(help)
+    .help(help);
+    match suggestion {
+        Some(s) => d.fix(Fix::replace(id.span, s)),
+        None => d,
+    }
 }
 
 /// The second occurrence of what may appear once.
@@ -333,6 +342,10 @@ pub(super) fn reversed(range: &ast::Range, what: Years) -> Diagnostic {
     )
     .label("la première année dépasse la seconde")
     .help(format!("écrivez `{}..{}`", range.end, range.start))
+    .fix(Fix::replace(
+        range.span,
+        format!("{}..{}", range.end, range.start),
+    ))
 }
 
 // --- territory -----------------------------------------------------------
@@ -537,13 +550,19 @@ pub(super) fn siren_key(code: &ast::Code, nearest: Option<(&str, &str)>) -> Diag
                 .to_string()
         }
     };
-    Diagnostic::error(
+    let d = Diagnostic::error(
         Code::CodeInvalide,
         code.span,
         format!("`{}` n'est pas un SIREN valide", code.value),
     )
     .label("clé de contrôle fausse")
-    .help(help)
+    .help(help);
+    match nearest {
+        Some((siren, nom)) => {
+            d.fix(Fix::replace(code.span, siren).titled(format!("remplacer par `{siren}` ({nom})")))
+        }
+        None => d,
+    }
 }
 
 /// A well-formed collectivité code the reference data does not know.
@@ -601,7 +620,14 @@ pub(super) fn absent_commune(code: &ast::Code, postal: Option<&[(&str, &str)]>) 
                 .to_string()
         }
     };
-    absent(code, "la commune de code INSEE", help)
+    let mut d = absent(code, "la commune de code INSEE", help);
+    for (nom, insee) in postal.unwrap_or_default() {
+        d = d.fix(
+            Fix::replace(code.span, *insee)
+                .titled(format!("remplacer par le code INSEE de {nom} : `{insee}`")),
+        );
+    }
+    d
 }
 
 /// A SIRET written with spaces.
@@ -615,6 +641,7 @@ pub(super) fn siret_spaces(code: &ast::Code) -> Diagnostic {
     )
     .label("espaces dans le SIRET")
     .help(format!("écrivez `siret {joined}`"))
+    .fix(Fix::replace(code.span, joined))
 }
 
 /// A SIRET that is not 14 digits.
@@ -792,17 +819,22 @@ pub(super) fn unknown_rule<'r>(
     rule: &ast::Code,
     known: impl IntoIterator<Item = &'r str>,
 ) -> Diagnostic {
-    let help = match diagnostic::suggestion_help(&rule.value, known) {
-        Some(help) => help,
+    let suggestion = diagnostic::suggest(&rule.value, known);
+    let help = match suggestion {
+        Some(s) => diagnostic::did_you_mean(&rule.value, s),
         None => "`copil rules` liste les règles en vigueur et leurs identifiants".to_string(),
     };
-    Diagnostic::error(
+    let d = Diagnostic::error(
         Code::DerogationRegleInconnue,
         rule.span,
         format!("dérogation à une règle inconnue `{}`", rule.value),
     )
     .label("règle inconnue")
-    .help(help)
+    .help(help);
+    match suggestion {
+        Some(s) => d.fix(Fix::replace(rule.span, s)),
+        None => d,
+    }
 }
 
 /// A derogation whose motif is blank.
@@ -857,7 +889,7 @@ pub(super) fn postal_homonym(
         .iter()
         .map(|(n, insee)| format!("{n} est `{insee}`"))
         .collect();
-    Diagnostic::warning(
+    let d = Diagnostic::warning(
         Code::CodePostal,
         code.span,
         format!(
@@ -872,7 +904,13 @@ pub(super) fn postal_homonym(
         codes.join(", "),
         id,
         code.value
-    ))
+    ));
+    served.iter().fold(d, |d, (n, insee)| {
+        d.fix(
+            Fix::replace(code.span, insee.as_str())
+                .titled(format!("remplacer par le code INSEE de {n} : `{insee}`")),
+        )
+    })
 }
 
 /// `1 195 234`, with narrow no-break spaces between thousands.

@@ -4,7 +4,7 @@
 //! string goes through [`crate::escape`] for its target.
 
 pub mod dot;
-pub mod markdown;
+pub mod feuille;
 pub mod mermaid;
 pub mod orgchart;
 pub mod svg;
@@ -38,6 +38,5 @@ pub fn organigramme(report: &FileReport, format: ChartFormat) -> Option<String> 
 
 /// The roadmap skeleton of a compiled file; `None` when it did not compile.
 pub fn feuille_de_route(report: &FileReport) -> Option<String> {
-    let (g, a) = (report.gouvernance.as_ref()?, report.analyses.as_ref()?);
-    Some(markdown::feuille_de_route(report, g, a))
+    feuille::document(report).map(|doc| feuille::markdown::markdown(&doc))
 }

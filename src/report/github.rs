@@ -5,6 +5,7 @@
 
 use crate::check::FileReport;
 use crate::diagnostic::Severity;
+use crate::escape::{github_data as data, github_property as property};
 use crate::span::LineIndex;
 
 /// The workflow commands of a check, one per line.
@@ -43,27 +44,4 @@ pub fn github(reports: &[FileReport]) -> String {
         }
     }
     out
-}
-
-/// A command's message.
-pub(crate) fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// A command's property value.
-pub(crate) fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_follows_the_workflow_command_rules() {
-        assert_eq!(data("50 % : a,b\r\nc"), "50 %25 : a,b%0D%0Ac");
-        assert_eq!(property("C:\\x,y%\n"), "C%3A\\x%2Cy%25%0A");
-    }
 }

@@ -69,7 +69,29 @@ impl Rules {
     /// loaded one replaces it. `profile` forces the profile of every file.
     pub fn load(paths: &[PathBuf], profile: Option<&str>) -> Result<Rules, RulesError> {
         let mut errors = Errors::new();
-        let mut files = read_files(paths, &mut errors);
+        let files = read_files(paths, &mut errors);
+        Rules::from_files(files, errors, profile)
+    }
+
+    /// The shipped rulesets, then one ruleset given as text, shown as
+    /// `path` in diagnostics: what `--rules` does with a file, without the
+    /// file system (the web editor, the fuzzer).
+    pub fn load_text(path: &str, text: &str) -> Result<Rules, RulesError> {
+        let mut errors = Errors::new();
+        let mut files = read_files(&[], &mut errors);
+        files.push(RuleFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        });
+        Rules::from_files(files, errors, None)
+    }
+
+    /// Reads, compiles and assembles the rulesets of `files`.
+    fn from_files(
+        mut files: Vec<RuleFile>,
+        mut errors: Errors,
+        profile: Option<&str>,
+    ) -> Result<Rules, RulesError> {
         let (sets, user) = read_rulesets(&files, &mut errors);
         let profiles = compile_profiles(&sets, &user, &mut errors, &mut compile::shipped_memo());
         if let Some(name) = profile {
@@ -474,5 +496,34 @@ mod cache_tests {
             );
             assert_eq!(format!("{:?}", active.rules), format!("{:?}", cached.rules));
         }
+    }
+}
+
+#[cfg(test)]
+mod load_text_tests {
+    use super::Rules;
+
+    /// A ruleset given as text loads as the same file given by `--rules`,
+    /// and a faulty one is refused with its diagnostics under its name.
+    #[test]
+    fn a_ruleset_given_as_text_loads_like_a_file() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rulesets");
+        let ok = std::fs::read_dir(format!("{dir}/ok"))
+            .expect("tests/rulesets/ok")
+            .map(|e| e.expect("entry").path())
+            .find(|p| p.extension().is_some_and(|e| e == "toml"))
+            .expect("a valid ruleset");
+        let text = std::fs::read_to_string(&ok).expect("read");
+        let from_text = Rules::load_text("regles.toml", &text).expect("loads");
+        let from_file = Rules::load(std::slice::from_ref(&ok), None).expect("loads");
+        assert_eq!(from_text.ids(), from_file.ids());
+        assert_eq!(from_text.rulesets().len(), from_file.rulesets().len());
+        assert!(from_text.rulesets().len() > Rules::embedded().expect("shipped").rulesets().len());
+
+        let bad = std::fs::read_to_string(format!("{dir}/fail/champ-inconnu.toml")).expect("read");
+        let error = Rules::load_text("regles.toml", &bad).expect_err("refused");
+        assert_eq!(error.files.len(), 1);
+        assert_eq!(error.files[0].path, "regles.toml");
+        assert!(!error.files[0].diagnostics.is_empty());
     }
 }

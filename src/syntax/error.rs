@@ -7,7 +7,7 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::grammar::Rule;
 use super::keyword::{Keyword, word_at};
-use crate::diagnostic::{self, Code, Diagnostic, join_ou};
+use crate::diagnostic::{self, Code, Diagnostic, Fix, join_ou};
 use crate::span::Span;
 
 /// What the parser was waiting for, as shown to people.
@@ -219,7 +219,9 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         } else {
             keywords.iter().copied().collect()
         };
-        let help = diagnostic::suggestion_help(word, candidates)
+        let suggestion = diagnostic::suggest(word, candidates);
+        let help = suggestion
+            .map(|s| diagnostic::did_you_mean(word, s))
             .unwrap_or_else(|| format!("attendu ici : {wanted}"));
         let message = if is_keyword(word) {
             format!("le mot-clé `{word}` n'est pas permis ici")
@@ -231,9 +233,12 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         } else {
             "mot-clé inconnu"
         };
-        let d = Diagnostic::error(Code::MotCle, span, message)
+        let mut d = Diagnostic::error(Code::MotCle, span, message)
             .label(label)
             .help(help);
+        if let Some(s) = suggestion {
+            d = d.fix(Fix::replace(span, s));
+        }
         return (d, at);
     }
 
@@ -279,7 +284,9 @@ pub(crate) fn syntax_error(src: &str, offset: usize, error: &Error<Rule>) -> (Di
         .help(help);
     if after_comma && others.contains("un identifiant") {
         let comma = src[..at].trim_end().len() - 1;
-        d = d.related(Span::new(comma, comma + 1), "virgule finale");
+        d = d
+            .related(Span::new(comma, comma + 1), "virgule finale")
+            .fix(Fix::replace(Span::new(comma, comma + 1), "").titled("retirer la virgule finale"));
     }
     (d, at)
 }
@@ -338,7 +345,8 @@ fn comma_before_keyword(src: &str, at: usize) -> Option<Diagnostic> {
         .label("virgule finale")
         .help(format!(
             "retirez cette `,` : une liste ne se termine pas par une virgule, et `{before}` commence l'attribut suivant"
-        )),
+        ))
+        .fix(Fix::replace(Span::new(comma, comma + 1), "").titled("retirer la virgule finale")),
     )
 }
 
@@ -415,7 +423,8 @@ fn negative_number(rest: &str, at: usize, others: &BTreeSet<&str>) -> Option<Dia
             format!("nombre négatif `-{}`", &after[..digits]),
         )
         .label("signe moins")
-        .help("un montant, un budget ou un nombre d'ETP est positif : retirez le `-`"),
+        .help("un montant, un budget ou un nombre d'ETP est positif : retirez le `-`")
+        .fix(Fix::replace(Span::new(at, at + 1), "").titled("retirer le `-`")),
     )
 }
 

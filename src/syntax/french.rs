@@ -4,7 +4,7 @@
 //! left unescaped inside a string. Pure functions of the text, shared by
 //! the parsers.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Fix};
 use crate::span::Span;
 
 /// The thousands separators a number may hold besides `_`: a space, a
@@ -55,6 +55,7 @@ pub(crate) fn curly_quotes(span: Span, inner: &str) -> Diagnostic {
         escaped(inner),
         inner.trim()
     ))
+    .fix(Fix::replace(span, format!("« {} »", inner.trim())))
 }
 
 /// `text` as a `"…"` string, its quotes and backslashes escaped.
@@ -97,7 +98,8 @@ pub(crate) fn unescaped_quote(src: &str, at: usize) -> Option<Diagnostic> {
             "échappez les `\"` intérieurs : {}, ou écrivez la chaîne entre guillemets français : « {} »",
             escaped(inner),
             inner
-        )),
+        ))
+        .fix(Fix::replace(Span::new(open, close + 1), format!("« {inner} »"))),
     )
 }
 
