@@ -1,41 +1,67 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a given time (default 600 s, the issue's 10
-# minutes), one after the other, with the dictionary and the seed corpus.
-#   fuzz/run.sh [SECONDS] [TARGET…]
+# minutes) with the dictionary and the seed corpus (fuzz/seed.sh).
+#   fuzz/run.sh [--parallel] [SECONDS] [TARGET…]
 #   fuzz/run.sh --smoke      # 30 s per target: what .ci/run does
-# Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
-# A crash stops the run with libFuzzer's report; its input is kept in
-# fuzz/artifacts/TARGET/: add it to tests/fuzz_regressions/ (see
-# fuzz/README.md). The last line of each run (executions, coverage) is
-# printed in a summary at the end.
+# --parallel runs the targets side by side (one core each) instead of one
+# after the other. Needs the nightly toolchain and cargo-fuzz
+# (`cargo install cargo-fuzz`). A crash stops with libFuzzer's report; its
+# input is kept in fuzz/artifacts/TARGET/: add it to
+# tests/fuzz_regressions/TARGET/ (see fuzz/README.md). A summary gives the
+# last statistics line of each run (executions, coverage, corpus).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds=600
-if [[ "${1:-}" == "--smoke" ]]; then
-  seconds=30
+parallel=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --smoke) seconds=30 ;;
+    --parallel) parallel=1 ;;
+    [0-9]*) seconds=$1 ;;
+    *) break ;;
+  esac
   shift
-elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then
-  seconds=$1
-  shift
-fi
+done
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=(parse compile expr ruleset)
 
 bash "$root/fuzz/seed.sh"
 cd "$root"
-summary=()
+# Every target built first, with the flags `cargo fuzz run` uses.
+cargo +nightly fuzz build --fuzz-dir fuzz
+bin="$root/fuzz/target/x86_64-unknown-linux-gnu/release"
+
+run() {
+  local target=$1
+  mkdir -p "$root/fuzz/artifacts/$target"
+  "$bin/$target" "fuzz/corpus/$target" -dict=fuzz/copil.dict \
+    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="fuzz/artifacts/$target/" -print_final_stats=1 \
+    > "$root/fuzz/artifacts/$target.log" 2>&1
+}
+
+status=0
+if [[ $parallel -eq 1 ]]; then
+  pids=()
+  for target in "${targets[@]}"; do
+    run "$target" & pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || { echo "échec du fuzzing de ${targets[$i]}" >&2; status=1; }
+  done
+else
+  for target in "${targets[@]}"; do
+    echo "== $target : $seconds s"
+    run "$target" || { echo "échec du fuzzing de $target" >&2; status=1; }
+  done
+fi
 for target in "${targets[@]}"; do
   log="$root/fuzz/artifacts/$target.log"
-  mkdir -p "$root/fuzz/artifacts/$target"
-  echo "== $target : $seconds s"
-  cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" -- \
-    -dict=fuzz/copil.dict -max_total_time="$seconds" -max_len=65536 \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>&1 | tee "$log" | grep -E '^(#[0-9]+.*(pulse|DONE)|==|SUMMARY)' || true
-  status=${PIPESTATUS[0]}
-  if [[ $status -ne 0 ]]; then
-    echo "échec du fuzzing de $target (code $status) : voir $log et fuzz/artifacts/$target/" >&2
-    exit 1
+  echo "$target : $(grep -E '^#[0-9]+' "$log" | tail -1)"
+  echo "    $(grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" | tr '\n' ' ')"
+  if grep -qE '^==[0-9]+==ERROR|panicked|SUMMARY: libFuzzer' "$log"; then
+    echo "    trouvaille : voir $log et fuzz/artifacts/$target/" >&2
+    status=1
   fi
-  summary+=("$target : $(grep -E '^#[0-9]+.*DONE' "$log" | tail -1)")
 done
-printf '%s\n' "${summary[@]}"
+exit $status
