@@ -51,6 +51,21 @@ pub fn run(args: &Args) -> Exit {
     print_exit(&explanation(rule, &list, &rules))
 }
 
+/// What `copil explain ID` prints for a rule of `rules` (its default
+/// profile) or a code of the compiler, without the examples given by
+/// `--rules` folders: the page the language server links each diagnostic
+/// to.
+pub fn explanation_of(id: &str, rules: &crate::rules::Rules) -> Option<String> {
+    if let Some(code) = Code::parse(id) {
+        return Some(code_explanation(code));
+    }
+    let active = rules.default_profile();
+    let rule = active.rules.iter().find(|r| r.info.id == id)?;
+    let examples = rule_tests::embedded_examples();
+    let list = examples.get(&rule.info.id).cloned().unwrap_or_default();
+    Some(explanation(rule, &list, rules))
+}
+
 /// What a code of the compiler itself means (`copil explain copil::cycle`).
 fn code_explanation(code: Code) -> String {
     let stage = match code.stage() {

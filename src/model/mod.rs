@@ -4,6 +4,7 @@
 //! `membres`, `bodies`, `feuilles`) decides when to report; `wording` says
 //! what, in French.
 
+mod besoins;
 mod bodies;
 mod feuilles;
 mod membres;
@@ -12,5 +13,6 @@ mod roles;
 mod types;
 mod wording;
 
+pub use besoins::groupe_libelle;
 pub use resolve::resolve;
 pub use types::*;
