@@ -69,11 +69,12 @@ impl<'a> Printer<'a> {
         self.comments.get(self.next).copied()
     }
 
-    /// True when some comment lies inside `span`.
+    /// True when some comment still to place lies inside `span` (a binary
+    /// search: the comments are sorted).
     pub(super) fn comments_inside(&self, span: Span) -> bool {
-        self.comments[self.next..]
-            .iter()
-            .any(|c| c.span.start > span.start && c.span.start < span.end)
+        let rest = &self.comments[self.next..];
+        let i = rest.partition_point(|c| c.span.start <= span.start);
+        rest.get(i).is_some_and(|c| c.span.start < span.end)
     }
 
     /// True when the source between `a` and `b` holds an empty line.
