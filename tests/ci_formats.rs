@@ -382,6 +382,38 @@ fn the_national_report_in_four_formats() {
     assert_eq!(codes, ["02", "38", "38", "85", "94", "971"]);
     assert_eq!(view["totaux"]["fichiers"], 6);
     assert_eq!(view["totaux"]["doublons"], 1);
+    // Two files of the Isère: told apart by their file, counted once in
+    // the national totals, the choice said.
+    let files: Vec<&str> = view["territoires"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|t| t["fichier"].as_str().expect("file"))
+        .collect();
+    assert!(files.contains(&"examples/isere.copil"));
+    assert!(files.contains(&"examples/isere-alternative-hinaura.copil"));
+    assert_eq!(view["totaux"]["territoires"], 5);
+    assert_eq!(
+        view["totaux"]["retenus"].as_array().expect("files").len(),
+        5
+    );
+    assert_eq!(view["totaux"]["copilotage"], 4);
+    assert_eq!(view["totaux"]["pilote"], 0);
+    let md = String::from_utf8(copil(&["report", "examples/"]).stdout).expect("UTF-8");
+    assert!(md.contains("| Code | Territoire | Fichier |"));
+    assert!(md.contains("| 38 | Isère | examples/isere.copil |"));
+    assert!(md.contains(
+        "| **Total** | 5 territoires (6 fichiers, 6 compilés) |  | 1 État seul, 0 collectivité pilote, 4 copilotages |"
+    ));
+    assert!(md.contains("comptent chaque territoire une fois"));
+    let csv = String::from_utf8(copil(&["report", "examples/", "--format", "csv"]).stdout)
+        .expect("UTF-8");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .expect("row")
+            .contains(",examples/aisne.copil,")
+    );
     let html = String::from_utf8(copil(&["report", "examples/", "--format", "html"]).stdout)
         .expect("UTF-8");
     let page = html.replace("<!DOCTYPE html>", "");
@@ -429,8 +461,8 @@ fn hostile_names_stay_text_in_the_national_report() {
     );
     let md = national::markdown(&view);
     let row = md.lines().find(|l| l.starts_with("| 38 ")).expect("row");
-    // The row keeps its 11 cells: no `|` of the name splits it.
-    assert_eq!(row.matches(" | ").count(), 10, "{row}");
+    // The row keeps its 12 cells: no `|` of the name or the path splits it.
+    assert_eq!(row.matches(" | ").count(), 11, "{row}");
     assert!(!row.contains("<script>"));
     let csv = national::csv(&view);
     let line = csv.lines().nth(1).expect("row");

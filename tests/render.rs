@@ -605,7 +605,7 @@ fn the_roadmap_has_every_part_and_placeholders() {
     let md = render(&example("aisne"), &["--feuille-de-route"]);
     for part in [
         "## 1. Gouvernance",
-        "```mermaid\nflowchart TB",
+        "```mermaid\n---\nconfig:\n  flowchart:\n    wrappingWidth: 480\n---\nflowchart TB",
         "| Comité | Type | Présidence | Membres | Fréquence | Rend compte à |",
         "## 2. Diagnostic",
         "## 3. Actions",
@@ -825,4 +825,54 @@ document.getElementById('mesure').textContent = 'droite=' + Math.round(r.right) 
             "too small in {w}×{h}: {width}"
         );
     }
+}
+
+/// Typography of the chart: a chair's ★ is never alone at a line end,
+/// « et 1 autre » never split; Mermaid's « rend compte » links point up
+/// with an arrowhead and its lines are not wrapped again; DOT's cluster
+/// titles sit at the left, away from the links entering them.
+#[test]
+fn the_chart_typography_holds() {
+    for file in EXAMPLES
+        .iter()
+        .map(|n| example(n))
+        .chain([NORD.to_string()])
+    {
+        for format in ["svg", "dot", "mermaid"] {
+            let text = render(&file, &["--organigramme", "--format", format]);
+            for line in text.split(['\n', '>', '<', '"']) {
+                let line = line.trim_end();
+                assert!(
+                    !line.ends_with('★') && !line.ends_with("★,"),
+                    "{file} {format}: {line}"
+                );
+                assert!(!line.ends_with(", et"), "{file} {format}: {line}");
+                let start = line.trim_start();
+                let after_number = start.trim_start_matches(|c: char| c.is_ascii_digit());
+                assert!(
+                    after_number.len() == start.len()
+                        || !(after_number.starts_with(" autre")
+                            || after_number.starts_with("\u{a0}autre")),
+                    "{file} {format}: {line}"
+                );
+            }
+        }
+        let mermaid = render(&file, &["--organigramme", "--format", "mermaid"]);
+        assert!(mermaid.contains("wrappingWidth: 480"));
+        assert!(
+            !mermaid.contains("---|"),
+            "a « rend compte » link without arrowhead"
+        );
+        let dot = render(&file, &["--organigramme", "--format", "dot"]);
+        assert!(dot.contains("labeljust=l"));
+    }
+    let mermaid = render(NORD, &["--organigramme", "--format", "mermaid"]);
+    // The technical comité (n3) reports to the comité de pilotage (n2).
+    assert!(mermaid.contains("  n2 ~~~ n3\n"), "{mermaid}");
+    assert!(
+        mermaid.contains("  n3 -->|\"rend compte\"| n2\n"),
+        "{mermaid}"
+    );
+    let svg = render(NORD, &["--organigramme"]);
+    assert!(svg.contains("★\u{a0}Préfecture du Nord"));
 }

@@ -36,7 +36,7 @@ pub fn dot(chart: &Organigramme) -> String {
         let _ = writeln!(out, "  subgraph cluster_{} {{", cluster.key());
         let _ = writeln!(
             out,
-            "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#9aa5b1\";",
+            "    label=\"{}\"; labeljust=l; style=\"rounded,dashed\"; color=\"#9aa5b1\";",
             esc(cluster.title())
         );
         for b in members {

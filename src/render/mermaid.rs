@@ -8,7 +8,10 @@ use crate::escape::mermaid as esc;
 
 /// The Mermaid text (without the Markdown fence).
 pub fn mermaid(chart: &Organigramme) -> String {
-    let mut out = String::from("flowchart TB\n");
+    // Lines are wrapped here, at the chart's width: Mermaid must not wrap
+    // them a second time at its default 200 pixels.
+    let mut out =
+        String::from("---\nconfig:\n  flowchart:\n    wrappingWidth: 480\n---\nflowchart TB\n");
     for (cluster, members) in chart.groupes() {
         let _ = writeln!(
             out,
@@ -27,12 +30,24 @@ pub fn mermaid(chart: &Organigramme) -> String {
         }
         out.push_str("  end\n");
     }
+    // « rend compte » points up, to the upper body; Mermaid only draws an
+    // arrowhead at a link's end, and ranks a link's end below its start.
+    // So an invisible link from the upper body down keeps the hierarchy,
+    // and the visible one runs from the lower body up with its arrowhead.
+    for l in chart
+        .liens
+        .iter()
+        .filter(|l| l.kind == LinkKind::RendCompte)
+    {
+        let (upper, lower) = (&chart.boites[l.from].key, &chart.boites[l.to].key);
+        let _ = writeln!(out, "  {upper} ~~~ {lower}");
+    }
     for l in &chart.liens {
         let (from, to) = (&chart.boites[l.from].key, &chart.boites[l.to].key);
-        let arrow = match l.kind {
-            LinkKind::RendCompte => "---",
-            k if k.dashed() => "-.->",
-            _ => "-->",
+        let (from, to, arrow) = match l.kind {
+            LinkKind::RendCompte => (to, from, "-->"),
+            k if k.dashed() => (from, to, "-.->"),
+            _ => (from, to, "-->"),
         };
         let _ = writeln!(out, "  {from} {arrow}|\"{}\"| {to}", esc(l.kind.label()));
     }

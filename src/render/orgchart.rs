@@ -483,7 +483,7 @@ fn members_lines(g: &Gouvernance, membres: &[String], presidence: &[String]) -> 
             .iter()
             .map(|id| {
                 format!(
-                    "★ {}",
+                    "★\u{a0}{}",
                     g.membre(id)
                         .map_or_else(|| id.clone(), Membre::nom_distinct)
                 )
@@ -543,9 +543,9 @@ pub(crate) fn summary(g: &Gouvernance, ids: &[String]) -> String {
         let rest = named.len() - keep;
         named.truncate(keep);
         named.push(if rest == 1 {
-            "et 1 autre".to_string()
+            "et\u{a0}1\u{a0}autre".to_string()
         } else {
-            format!("et {rest} autres")
+            format!("et\u{a0}{rest}\u{a0}autres")
         });
     }
     parts.extend(named);

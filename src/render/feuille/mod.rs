@@ -190,8 +190,8 @@ fn comite_type(kind: ComiteType, precision: Option<&str>) -> String {
 fn membres_label(n: usize) -> String {
     match n {
         0 => "aucun".to_string(),
-        1 => "1 membre".to_string(),
-        n => format!("{n} membres"),
+        1 => "1\u{a0}membre".to_string(),
+        n => format!("{n}\u{a0}membres"),
     }
 }
 

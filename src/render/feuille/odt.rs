@@ -245,23 +245,44 @@ fn body(doc: &Document, picture: Option<(u32, u32)>, columns: &mut String) -> St
     out
 }
 
-/// Each column's share of the width, from its longest text (clamped, so
-/// that a long libellé wraps and a short figure keeps its line).
+/// The mean advance of a character of the tables' text (DejaVu Sans,
+/// 8.5 pt, bold headers), in centimetres, and a cell's padding.
+const CAR_CM: f64 = 0.2;
+const MARGE_CM: f64 = 0.3;
+
+/// Each column's width in centimetres: at least its longest word (so that
+/// no word is cut: « stratégique », « 12 membres »), then what is left of
+/// the page shared in proportion to what each column's longest text would
+/// need (capped, so that a long libellé wraps).
 fn widths(t: &Tableau) -> Vec<f64> {
-    (0..t.entetes.len())
-        .map(|c| {
-            let longest = std::iter::once(&t.entetes[c])
-                .chain(t.lignes.iter().filter_map(|r| r.get(c)))
-                .map(|text| text.chars().count())
-                .max()
-                .unwrap_or(1);
-            let word = t.entetes[c]
-                .split_whitespace()
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(1);
-            longest.clamp(word.max(4) + 2, 32) as f64
-        })
+    let (mut least, mut wish) = (Vec::new(), Vec::new());
+    for c in 0..t.entetes.len() {
+        let texts =
+            || std::iter::once(&t.entetes[c]).chain(t.lignes.iter().filter_map(|r| r.get(c)));
+        let longest = texts().map(|x| x.chars().count()).max().unwrap_or(1);
+        let word = texts()
+            .flat_map(|x| x.split(' '))
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(1);
+        least.push(word as f64 * CAR_CM + MARGE_CM);
+        wish.push(longest.min(40).max(word) as f64 * CAR_CM + MARGE_CM);
+    }
+    let (sum_least, sum_wish) = (least.iter().sum::<f64>(), wish.iter().sum::<f64>());
+    if sum_wish <= LARGEUR_CM || sum_least >= LARGEUR_CM {
+        let base = if sum_wish <= LARGEUR_CM {
+            &wish
+        } else {
+            &least
+        };
+        let total: f64 = base.iter().sum();
+        return base.iter().map(|w| w * LARGEUR_CM / total).collect();
+    }
+    let share = (LARGEUR_CM - sum_least) / (sum_wish - sum_least);
+    least
+        .iter()
+        .zip(&wish)
+        .map(|(l, w)| l + (w - l) * share)
         .collect()
 }
 
@@ -271,14 +292,11 @@ fn table(out: &mut String, styles: &mut String, t: &Tableau, n: usize) {
         out,
         r##"<table:table table:name="Tableau{n}" table:style-name="Tableau">"##
     );
-    let widths = widths(t);
-    let total: f64 = widths.iter().sum();
-    for (c, w) in widths.iter().enumerate() {
+    for (c, w) in widths(t).iter().enumerate() {
         let _ = write!(
             styles,
-            r##"<style:style style:name="T{n}C{c}" style:family="table-column"><style:table-column-properties style:column-width="{:.2}cm" style:rel-width="{}*"/></style:style>"##,
-            LARGEUR_CM * w / total,
-            (w * 100.0).round()
+            r##"<style:style style:name="T{n}C{c}" style:family="table-column"><style:table-column-properties style:column-width="{w:.2}cm" style:rel-width="{}*"/></style:style>"##,
+            (w * 1000.0).round()
         );
         let _ = write!(
             out,

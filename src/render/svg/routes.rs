@@ -74,6 +74,9 @@ fn down_route(
     let points = if rb == ra + 1 {
         vec![(x1, y1), (x1, ym), (x2, ym), (x2, y2)]
     } else {
+        // Leave from the right of the box's middle, so as not to share the
+        // middle with the links that come up from the next row.
+        let x1 = a.x + a.w * 0.75;
         let y_first = rows.bottom[ra] + V_GAP / 3.0;
         let between: Vec<&Placed> = rows.members[ra + 1..rb]
             .iter()

@@ -40,11 +40,12 @@ pub fn html(n: &National) -> String {
         let territoire = if t.compile {
             t.nom.clone()
         } else {
-            format!("{} (ne compile pas : {})", t.nom, t.fichier)
+            format!("{} (ne compile pas)", t.nom)
         };
         let cells = [
             cell(&t.code, &t.code, false),
             cell(&territoire, &territoire, false),
+            cell(&t.fichier, &t.fichier, false),
             cell(mode(t.mode.as_deref()), mode(t.mode.as_deref()), false),
             cell(&t.porteurs.join(", "), &t.porteurs.join(", "), false),
             cell(&t.instances.to_string(), &t.instances.to_string(), true),
@@ -80,12 +81,9 @@ pub fn html(n: &National) -> String {
     }
     let s = &n.totaux;
     let totals = format!(
-        "<tr><td>Total</td><td>{} territoires ({} compilés)</td><td>{} État seul, {} pilote, {} copilotage</td><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}/{} ({})</td><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-        s.fichiers,
-        s.compiles,
-        s.etat_seul,
-        s.pilote,
-        s.copilotage,
+        "<tr><td>Total</td><td>{}</td><td></td><td>{}</td><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}/{} ({})</td><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+        escape(&super::compte(s)),
+        escape(&super::modes(s)),
         s.instances,
         s.doublons,
         s.epci_couverts,
@@ -95,7 +93,8 @@ pub fn html(n: &National) -> String {
         s.avertissements,
         s.derogations,
     );
+    let note = escape(&super::note(s));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Gouvernances France Numérique Ensemble : vue nationale</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Gouvernances France Numérique Ensemble : vue nationale</h1>\n<p>Cliquez sur un en-tête de colonne pour trier le tableau.</p>\n<table>\n<thead><tr><th>Code</th><th>Territoire</th><th>Pilotage</th><th>Pilote ou copilotes</th><th>Instances</th><th>Doublons</th><th>EPCI représentés</th><th>Population représentée</th><th>Erreurs</th><th>Avertissements</th><th>Dérogations</th></tr></thead>\n<tbody>\n{rows}</tbody>\n<tfoot>{totals}</tfoot>\n</table>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Gouvernances France Numérique Ensemble : vue nationale</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Gouvernances France Numérique Ensemble : vue nationale</h1>\n<p>Cliquez sur un en-tête de colonne pour trier le tableau.</p>\n<table>\n<thead><tr><th>Code</th><th>Territoire</th><th>Fichier</th><th>Pilotage</th><th>Pilote ou copilotes</th><th>Instances</th><th>Doublons</th><th>EPCI représentés</th><th>Population représentée</th><th>Erreurs</th><th>Avertissements</th><th>Dérogations</th></tr></thead>\n<tbody>\n{rows}</tbody>\n<tfoot>{totals}</tfoot>\n</table>\n<p>{note}</p>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
 }

@@ -50,13 +50,22 @@ pub struct Ligne {
     pub derogations: usize,
 }
 
-/// The national totals.
+/// The national totals. The territorial figures (pilotage modes, bodies,
+/// duplicates, EPCI) count each département once, from one file chosen
+/// among those that cover it ([`METHODE`]); the diagnostics count every
+/// file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Totaux {
     /// Files.
     pub fichiers: usize,
     /// Files that compiled.
     pub compiles: usize,
+    /// Distinct territoires (département codes), each counted once.
+    pub territoires: usize,
+    /// The file counted for each territoire, by département code order.
+    pub retenus: Vec<String>,
+    /// How the file of a territoire with several files was chosen.
+    pub methode: &'static str,
     /// Territoires piloted by the State alone.
     pub etat_seul: usize,
     /// Territoires with one pilot collectivité.
@@ -152,10 +161,18 @@ pub fn national(reports: &[FileReport]) -> National {
     });
     let mut totaux = Totaux {
         fichiers: territoires.len(),
+        methode: METHODE,
         ..Totaux::default()
     };
     for t in &territoires {
         totaux.compiles += usize::from(t.compile);
+        totaux.erreurs += t.erreurs;
+        totaux.avertissements += t.avertissements;
+        totaux.derogations += t.derogations;
+    }
+    for t in retenus(&territoires) {
+        totaux.territoires += 1;
+        totaux.retenus.push(t.fichier.clone());
         match t.mode.as_deref() {
             Some("etat_seul") => totaux.etat_seul += 1,
             Some("pilote") => totaux.pilote += 1,
@@ -166,9 +183,6 @@ pub fn national(reports: &[FileReport]) -> National {
         totaux.doublons += t.doublons;
         totaux.epci_couverts += t.epci_couverts;
         totaux.epci_total += t.epci_total;
-        totaux.erreurs += t.erreurs;
-        totaux.avertissements += t.avertissements;
-        totaux.derogations += t.derogations;
     }
     totaux.part_epci =
         (totaux.epci_total > 0).then(|| totaux.epci_couverts as f64 / totaux.epci_total as f64);
@@ -177,6 +191,68 @@ pub fn national(reports: &[FileReport]) -> National {
         territoires,
         totaux,
     }
+}
+
+/// How the totals choose among several files of one territoire.
+pub const METHODE: &str = "un seul fichier par territoire : celui qui compile, avec le moins d'erreurs, puis le moins d'avertissements, puis le premier par son chemin";
+
+/// One row per territoire (département codes), the one [`METHODE`] picks;
+/// files without a territory are each their own.
+fn retenus(rows: &[Ligne]) -> Vec<&Ligne> {
+    let mut by_code: Vec<(&str, &Ligne)> = Vec::new();
+    for row in rows {
+        if row.code.is_empty() {
+            continue;
+        }
+        let better = |a: &Ligne, b: &Ligne| {
+            (!a.compile, a.erreurs, a.avertissements, &a.fichier)
+                < (!b.compile, b.erreurs, b.avertissements, &b.fichier)
+        };
+        match by_code.iter_mut().find(|(code, _)| *code == row.code) {
+            Some(entry) => {
+                if better(row, entry.1) {
+                    entry.1 = row;
+                }
+            }
+            None => by_code.push((&row.code, row)),
+        }
+    }
+    by_code.into_iter().map(|(_, row)| row).collect()
+}
+
+/// `n` followed by the word, plural from 2: « 3 copilotages », « 1 État
+/// seul ».
+pub(crate) fn nombre(n: usize, singulier: &str, pluriel: &str) -> String {
+    format!("{n} {}", if n >= 2 { pluriel } else { singulier })
+}
+
+/// The pilotage modes of the totals: « 1 État seul, 1 collectivité pilote,
+/// 3 copilotages ».
+pub(crate) fn modes(s: &Totaux) -> String {
+    format!(
+        "{}, {}, {}",
+        nombre(s.etat_seul, "État seul", "États seuls"),
+        nombre(s.pilote, "collectivité pilote", "collectivités pilotes"),
+        nombre(s.copilotage, "copilotage", "copilotages")
+    )
+}
+
+/// The totals' second cell: « 5 territoires (7 fichiers, 6 compilés) ».
+pub(crate) fn compte(s: &Totaux) -> String {
+    format!(
+        "{} ({}, {})",
+        nombre(s.territoires, "territoire", "territoires"),
+        nombre(s.fichiers, "fichier", "fichiers"),
+        nombre(s.compiles, "compilé", "compilés")
+    )
+}
+
+/// The note under the table that says how the totals counted.
+pub(crate) fn note(s: &Totaux) -> String {
+    format!(
+        "Totaux : pilotage, instances, doublons et EPCI comptent chaque territoire une fois ({METHODE}) ; erreurs, avertissements et dérogations comptent tous les fichiers. Fichiers retenus : {}.",
+        s.retenus.join(", ")
+    )
 }
 
 /// Départements in COG order: `01` … `19`, `2A`, `2B`, `21` … `95`,

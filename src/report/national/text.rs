@@ -1,23 +1,24 @@
 //! The national report as a Markdown table and as CSV.
 
-use super::{National, mode, percent};
+use super::{National, compte, mode, modes, note, percent};
 use crate::escape::{csv as field, markdown as md};
 
 /// The Markdown table, with a totals line.
 pub fn markdown(n: &National) -> String {
     let mut out = String::from("# Gouvernances France Numérique Ensemble : vue nationale\n\n");
-    out.push_str("| Code | Territoire | Pilotage | Pilote ou copilotes | Instances | Doublons | EPCI représentés | Population représentée | Erreurs | Avertissements | Dérogations |\n");
-    out.push_str("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    out.push_str("| Code | Territoire | Fichier | Pilotage | Pilote ou copilotes | Instances | Doublons | EPCI représentés | Population représentée | Erreurs | Avertissements | Dérogations |\n");
+    out.push_str("|---|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for t in &n.territoires {
         let territoire = if t.compile {
             md(&t.nom)
         } else {
-            format!("{} (ne compile pas : {})", md(&t.nom), md(&t.fichier))
+            format!("{} (ne compile pas)", md(&t.nom))
         };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             md(&t.code),
             territoire,
+            md(&t.fichier),
             mode(t.mode.as_deref()),
             md(&t.porteurs.join(", ")),
             t.instances,
@@ -40,12 +41,9 @@ pub fn markdown(n: &National) -> String {
     }
     let s = &n.totaux;
     out.push_str(&format!(
-        "| **Total** | {} territoires ({} compilés) | {} État seul, {} pilote, {} copilotage |  | {} | {} | {}/{} ({}) |  | {} | {} | {} |\n",
-        s.fichiers,
-        s.compiles,
-        s.etat_seul,
-        s.pilote,
-        s.copilotage,
+        "| **Total** | {} |  | {} |  | {} | {} | {}/{} ({}) |  | {} | {} | {} |\n",
+        compte(s),
+        modes(s),
         s.instances,
         s.doublons,
         s.epci_couverts,
@@ -55,6 +53,7 @@ pub fn markdown(n: &National) -> String {
         s.avertissements,
         s.derogations,
     ));
+    out.push_str(&format!("\n{}\n", md(&note(s))));
     out
 }
 
@@ -87,8 +86,8 @@ pub fn csv(n: &National) -> String {
     }
     let s = &n.totaux;
     out.push_str(&format!(
-        "total,{} territoires,,{},,,{},{},{},{},{},,{},{},{}\r\n",
-        s.fichiers,
+        "total,{},,{},,,{},{},{},{},{},,{},{},{}\r\n",
+        field(&compte(s)),
         s.compiles,
         s.instances,
         s.doublons,
