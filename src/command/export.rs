@@ -45,38 +45,7 @@ pub fn run(args: &Args) -> Exit {
         return Exit::Invalid;
     };
     let text = match args.format {
-        ExportFormat::Json => {
-            let mut value = facts::facts(g, analyses);
-            no_negative_zero(&mut value);
-            let mut text = serde_json::to_string_pretty(&value).expect("the facts serialise");
-            text.push('\n');
-            text
-        }
+        ExportFormat::Json => facts::export(g, analyses),
     };
     print_exit(&text)
-}
-
-/// Replaces every `-0.0` by `0.0`: a French reader sees no signed zero in
-/// an amount or a share (and rules compare them equal anyway).
-fn no_negative_zero(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Number(n)
-            if n.as_f64() == Some(0.0) && n.to_string().starts_with('-') =>
-        {
-            *value = serde_json::json!(0.0);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(no_negative_zero),
-        serde_json::Value::Object(map) => map.values_mut().for_each(no_negative_zero),
-        _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_negative_zero_is_printed_as_zero() {
-        let mut value = serde_json::json!({"a": [-0.0, 1.5], "b": {"c": -0.0}});
-        super::no_negative_zero(&mut value);
-        assert_eq!(value.to_string(), r#"{"a":[0.0,1.5],"b":{"c":0.0}}"#);
-    }
 }

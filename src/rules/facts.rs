@@ -320,8 +320,38 @@ pub fn types() -> Record {
         .field("couverture", Type::Record(couverture))
 }
 
+/// The fact model as `copil export` prints it: pretty JSON, with a final
+/// newline and no negative zero.
+pub fn export(g: &Gouvernance, analyses: &Analyses) -> String {
+    let mut value = facts(g, analyses);
+    no_negative_zero(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).expect("the facts serialise");
+    text.push('\n');
+    text
+}
+
+/// Replaces every `-0.0` by `0.0`: a French reader sees no signed zero in
+/// an amount or a share (and rules compare them equal anyway).
+fn no_negative_zero(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.as_f64() == Some(0.0) && n.to_string().starts_with('-') => {
+            *value = json!(0.0);
+        }
+        Value::Array(items) => items.iter_mut().for_each(no_negative_zero),
+        Value::Object(map) => map.values_mut().for_each(no_negative_zero),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_negative_zero_is_printed_as_zero() {
+        let mut value = serde_json::json!({"a": [-0.0, 1.5], "b": {"c": -0.0}});
+        no_negative_zero(&mut value);
+        assert_eq!(value.to_string(), r#"{"a":[0.0,1.5],"b":{"c":0.0}}"#);
+    }
+
     use super::*;
     use crate::check::check_source;
     use crate::rules::Rules;
