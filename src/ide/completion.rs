@@ -407,32 +407,38 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The declared ids of `kinds`, once each, in source order, with the
+    /// nature or name of their declaration: linear in the file.
     fn declared(&self, kinds: &[SymbolKind]) -> Vec<CompletionItem> {
+        use crate::syntax::ast::Item;
+        let mut details: std::collections::HashMap<Span, String> = Default::default();
+        for item in &self.analysis.file.items {
+            let (span, detail) = match item {
+                Item::Membre(m) => (
+                    m.id.span,
+                    match &m.libelle {
+                        Some(l) => format!("{} — {}", m.nature.name, l.value),
+                        None => m.nature.name.clone(),
+                    },
+                ),
+                Item::Comite(c) => (c.id.span, c.nom.value.clone()),
+                Item::Existant(e) => (e.id.span, e.nom.value.clone()),
+                Item::FeuilleDeRoute(f) => (f.id.span, f.nom.value.clone()),
+                _ => continue,
+            };
+            details.insert(span, detail);
+        }
+        let mut seen = std::collections::HashSet::new();
         let mut out: Vec<CompletionItem> = Vec::new();
         for o in &self.analysis.occurrences {
             let Some(kind) = o.declares else { continue };
-            if !kinds.contains(&kind) || out.iter().any(|i| i.label == o.name) {
+            if !kinds.contains(&kind) || !seen.insert(o.name.as_str()) {
                 continue;
             }
-            let detail = self.describe(o.span);
+            let detail = details.remove(&o.span);
             out.push(self.item(&o.name, CompletionKind::Identifiant(kind), detail));
         }
         out
-    }
-
-    /// The nature or type of the declaration whose id is at `span`.
-    fn describe(&self, span: Span) -> Option<String> {
-        use crate::syntax::ast::Item;
-        self.analysis.file.items.iter().find_map(|item| match item {
-            Item::Membre(m) if m.id.span == span => Some(match &m.libelle {
-                Some(l) => format!("{} — {}", m.nature.name, l.value),
-                None => m.nature.name.clone(),
-            }),
-            Item::Comite(c) if c.id.span == span => Some(c.nom.value.clone()),
-            Item::Existant(e) if e.id.span == span => Some(e.nom.value.clone()),
-            Item::FeuilleDeRoute(f) if f.id.span == span => Some(f.nom.value.clone()),
-            _ => None,
-        })
     }
 
     /// Members of the nature `natures`, for a `perimetre`.
