@@ -152,6 +152,27 @@ try {
     await shot("05-organigramme-redessine");
   });
 
+  await step("la complétion propose les identifiants déclarés, le survol explique un code", async () => {
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type('feuille_de_route fdr "Feuille de route de l\'Isère" {\nporteur ');
+    await page.keyboard.press("Control+Space");
+    const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "cd38" }).first();
+    await option.waitFor({ timeout: 10000 });
+    await shot("06a-completion");
+    await option.click();
+    await page.keyboard.type("\n}\n");
+    assert.match(await editorText(), /porteur cd38/);
+    await page.waitForFunction(() => /Le fichier compile/.test(document.querySelector("#resume").textContent));
+    const code = page.locator(".cm-line", { hasText: "membre metro epci 200040715" }).locator("text=200040715");
+    await code.hover();
+    const tip = page.locator(".cm-tooltip-hover .survol");
+    await tip.waitFor({ timeout: 10000 });
+    assert.match(await tip.textContent(), /Grenoble/);
+    await shot("06b-survol");
+    await page.mouse.move(0, 0);
+  });
+
   await step("la feuille de route s'affiche, avec ses diagrammes Mermaid", async () => {
     await page.click("#onglet-feuille");
     await page.waitForSelector("#feuille .mermaid-bloc svg", { timeout: 20000 });
@@ -173,6 +194,17 @@ try {
     await first.locator("button").click();
     assert.ok((await editorText()).includes(line));
     await shot("07-recherche");
+  });
+
+  await step("la comparaison dit ce que le fichier change par rapport à une autre version", async () => {
+    const current = await editorText();
+    await page.click("#onglet-comparer");
+    await page.fill("#comparer-texte", current.replace(/frequence semestrielle/, "frequence trimestrielle"));
+    await page.click("#form-comparer button[type=submit]");
+    await page.waitForFunction(() => document.querySelector("#comparer-etat").textContent !== "");
+    assert.match(await page.locator("#comparer-etat").textContent(), /Comparaison faite/);
+    assert.match(await page.locator("#comparaison").textContent(), /semestrielle/);
+    await shot("07b-comparaison");
   });
 
   await step("le texte est retrouvé après un rechargement", async () => {
