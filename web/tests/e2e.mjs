@@ -8,7 +8,8 @@
 
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -52,6 +53,20 @@ function serve() {
     server.on("error", fail);
   });
 }
+
+// The whole download, gzip-compressed as a static host serves it: at most 3 MB.
+await step("dist/ pèse au plus 3 Mo compressé", async () => {
+  let raw = 0;
+  let gzip = 0;
+  for (const name of readdirSync(dist)) {
+    const bytes = readFileSync(join(dist, name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  figures.dist_octets = raw;
+  figures.dist_gzip_octets = gzip;
+  assert.ok(gzip <= 3_000_000, `${gzip} octets compressés`);
+});
 
 const { server, origin } = await serve();
 const browser = await chromium.launch({

@@ -28,6 +28,7 @@ fn analyse_gives_diagnostics_in_utf16_with_the_renders() {
     assert!(svg.contains("Comité de pilotage"));
     let markdown = analysed["markdown"].as_str().expect("a roadmap");
     assert!(markdown.contains("```mermaid"), "{markdown}");
+    assert!(markdown.contains("« gouvernance.copil »"), "{markdown}");
 
     // A mistyped member after accented text: the span is counted in
     // UTF-16 units, not bytes.
