@@ -4,6 +4,10 @@
 # - Chromium et une police, où la bibliothèque Mermaid affiche les
 #   organigrammes et calendriers Mermaid ;
 # - Mermaid (npm), dans tests/mermaid/node_modules ;
+# - LibreOffice Writer (sans interface) et poppler-utils (pdftotext,
+#   pdftoppm), qui ouvrent la feuille de route ODT et la convertissent en PDF ;
+# - l'extension VS Code (editors/vscode) : vscode-tmgrammar-test et
+#   @vscode/vsce, pour tester sa grammaire et construire le .vsix ;
 # - le validateur SARIF de Microsoft (@microsoft/sarif-multitool, paquet npm
 #   qui embarque un exécutable .NET autonome), dans tests/sarif/node_modules.
 # - pour l'éditeur web (web/, tests/web.rs) : la cible wasm32-unknown-unknown,
@@ -19,12 +23,14 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [[ ${#missing[@]} -gt 0 ]]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-for dir in tests/mermaid tests/sarif; do
+for dir in tests/mermaid tests/sarif editors/vscode; do
   (
     cd "$root/$dir"
     if [[ ! -d node_modules ]]; then

@@ -274,7 +274,8 @@ besoins {{
         technical = technical.join(", ")
     )
     .unwrap();
-    out
+    // In the canonical layout, so that `copil fmt` changes nothing.
+    crate::fmt::format(&out).unwrap_or(out)
 }
 
 /// `membres a, b, c` wrapped at 80 columns, continuation lines aligned.

@@ -576,3 +576,13 @@ fn the_documented_examples_are_what_fmt_writes() {
     let after = &after[..after.find("```").unwrap()];
     assert_eq!(copil::fmt::format(before).unwrap(), after);
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_left_alone() {
+    let latin1 = b"territoire 38\nmembre caf caf \"CAF de l'Is\xe8re\"\n";
+    let (_dir, path) = temp_copy("latin1.copil", latin1);
+    let out = copil(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    assert_eq!(std::fs::read(&path).unwrap(), latin1);
+}

@@ -17,6 +17,12 @@ fn every_departement_gets_a_file_that_compiles() {
     let mut checked = 0;
     for d in reference.departements() {
         let text = copil::init::init(reference, d);
+        assert_eq!(
+            copil::fmt::format(&text).as_ref(),
+            Ok(&text),
+            "{}: `copil init` writes the canonical layout",
+            d.code
+        );
         let report = check_source(format!("{}.copil", d.code), text.clone(), &rules);
         let compile_errors: Vec<String> = report
             .diagnostics

@@ -211,6 +211,7 @@ fn a_session_over_stdio() {
         "documentSymbolProvider",
         "foldingRangeProvider",
         "codeActionProvider",
+        "documentFormattingProvider",
     ] {
         assert!(!caps[cap].is_null(), "{cap} is not advertised");
     }
@@ -400,6 +401,18 @@ fn a_session_over_stdio() {
             {"startLine": 4, "endLine": 7, "kind": "region"},
             {"startLine": 8, "endLine": 12, "kind": "region"}
         ])
+    );
+
+    // Formatting through `copil fmt`: one edit, the canonical text.
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    let edits = edits.as_array().expect("a list of edits");
+    assert_eq!(edits.len(), 1);
+    assert_eq!(
+        edits[0]["newText"],
+        copil::fmt::format(&fixed).expect("the fixed text formats")
     );
 
     client.shutdown();

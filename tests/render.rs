@@ -154,7 +154,15 @@ fn check_svg(svg: &str) -> roxmltree::Document<'_> {
         doc.descendants().any(|n| n.text() == Some("Légende")),
         "a legend"
     );
-    let (page_w, page_h) = (number(root, "width"), number(root, "height"));
+    // Responsive: the width of its container, the viewBox gives the page.
+    assert_eq!(root.attribute("width"), Some("100%"));
+    let view: Vec<f64> = root
+        .attribute("viewBox")
+        .expect("viewBox")
+        .split(' ')
+        .map(|n| n.parse().expect("number"))
+        .collect();
+    let (page_w, page_h) = (view[2], view[3]);
     let groups: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("noeud"))
@@ -251,9 +259,237 @@ fn check_svg(svg: &str) -> roxmltree::Document<'_> {
 
 #[test]
 fn the_svg_is_legible_and_boxes_never_overlap() {
-    for name in EXAMPLES {
-        let svg = render(&example(name), &["--organigramme"]);
+    for file in EXAMPLES
+        .iter()
+        .map(|n| example(n))
+        .chain([NORD.to_string()])
+    {
+        let svg = render(&file, &["--organigramme"]);
         check_svg(&svg);
+    }
+}
+
+/// The PNG decodes, has the SVG's aspect ratio (twice its size), and is
+/// not blank: dark text pixels and coloured boxes.
+#[test]
+fn the_png_is_the_svg_drawn() {
+    for file in [example("isere"), NORD.to_string(), example("guadeloupe")] {
+        let svg = render(&file, &["--organigramme"]);
+        let doc = roxmltree::Document::parse(&svg).expect("SVG");
+        let view: Vec<f64> = doc
+            .root_element()
+            .attribute("viewBox")
+            .expect("viewBox")
+            .split(' ')
+            .map(|n| n.parse().expect("number"))
+            .collect();
+        let path = scratch(&format!("{}.png", file.replace('/', "_")));
+        let out = copil(&[
+            "render",
+            &file,
+            "--organigramme",
+            "--format",
+            "png",
+            "-o",
+            path.to_str().expect("path"),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&path).expect("PNG written");
+        let image = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("a PNG");
+        assert_eq!(f64::from(image.width()), (view[2] * 2.0).ceil(), "{file}");
+        assert_eq!(f64::from(image.height()), (view[3] * 2.0).ceil(), "{file}");
+        let pixels = image.pixels();
+        let dark = pixels
+            .iter()
+            .filter(|p| u32::from(p.red()) + u32::from(p.green()) + u32::from(p.blue()) < 200)
+            .count();
+        let coloured = pixels
+            .iter()
+            .filter(|p| p.red().abs_diff(p.blue()) > 20)
+            .count();
+        assert!(dark > pixels.len() / 500, "{file}: no text drawn");
+        assert!(coloured > pixels.len() / 50, "{file}: no box drawn");
+    }
+}
+
+/// A binary format is never written to a terminal, and a format that does
+/// not fit the document is refused in French.
+#[test]
+fn formats_fit_their_document() {
+    let out = copil(&["render", NORD, "--organigramme", "--format", "odt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("l'organigramme s'écrit en svg, png, dot ou mermaid")
+    );
+    let out = copil(&["render", NORD, "--feuille-de-route", "--format", "png"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("la feuille de route s'écrit en markdown ou odt")
+    );
+}
+
+/// The ODT package: `mimetype` first and stored, a manifest naming the
+/// image, well-formed XML with real headings, tables and the org chart.
+#[test]
+fn the_odt_is_a_well_formed_package() {
+    let path = scratch("nord.odt");
+    let out = copil(&[
+        "render",
+        NORD,
+        "--feuille-de-route",
+        "--format",
+        "odt",
+        "-o",
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&path).expect("ODT written");
+    assert_eq!(&bytes[30..38], b"mimetype");
+    assert_eq!(&bytes[38..77], b"application/vnd.oasis.opendocument.text");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("a zip");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).expect(name);
+        text
+    };
+    let manifest = read("META-INF/manifest.xml");
+    assert!(manifest.contains("Pictures/organigramme.png"));
+    let content = read("content.xml");
+    read("styles.xml");
+    let doc = roxmltree::Document::parse(&content).expect("content.xml well-formed");
+    let headings: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("h"))
+        .map(|n| n.text().unwrap_or_default().to_string())
+        .collect();
+    for h in [
+        "1. Gouvernance",
+        "4. Engagements financiers",
+        "6. Calendrier des réunions",
+        "Comité technique",
+    ] {
+        assert!(
+            headings.iter().any(|x| x == h),
+            "missing heading {h}: {headings:?}"
+        );
+    }
+    assert!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("table"))
+            .count()
+            >= 10
+    );
+    assert!(doc.descendants().any(|n| n.has_tag_name("image")));
+    // Deterministic: the same bytes twice.
+    let again = scratch("nord-2.odt");
+    copil(&[
+        "render",
+        NORD,
+        "--feuille-de-route",
+        "--format",
+        "odt",
+        "-o",
+        again.to_str().expect("path"),
+    ]);
+    assert_eq!(std::fs::read(&again).expect("again"), bytes);
+}
+
+/// LibreOffice opens every example's ODT: converted to PDF, its text has
+/// every section title, every comité's members and the totals.
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils (scripts/install-test-tools.sh)"]
+fn libreoffice_opens_every_roadmap() {
+    let soffice = tool("soffice", "LibreOffice (libreoffice-writer-nogui)");
+    let pdftotext = tool("pdftotext", "pdftotext (poppler-utils)");
+    let dir = scratch("odt");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let files: Vec<String> = EXAMPLES
+        .iter()
+        .map(|n| example(n))
+        .chain([NORD.to_string()])
+        .collect();
+    let mut odts = Vec::new();
+    for file in &files {
+        let name = Path::new(file)
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .to_string();
+        let odt = dir.join(format!("{name}.odt"));
+        let out = copil(&[
+            "render",
+            file,
+            "--feuille-de-route",
+            "--format",
+            "odt",
+            "-o",
+            odt.to_str().expect("path"),
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        odts.push((file.clone(), name, odt));
+    }
+    let profile = dir.join("profil");
+    let out = Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(odts.iter().map(|(_, _, o)| o))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (file, name, _) in &odts {
+        let pdf = dir.join(format!("{name}.pdf"));
+        let out = Command::new(&pdftotext)
+            .arg("-raw")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        // pdftotext breaks lines where LibreOffice wrapped them (even in a
+        // word, in a narrow cell): compare without any blank.
+        let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+        let text = squeeze(&String::from_utf8_lossy(&out.stdout));
+        let md = render(file, &["--feuille-de-route"]);
+        for title in md.lines().filter_map(|l| l.strip_prefix("## ")) {
+            assert!(
+                text.contains(&squeeze(title)),
+                "{name}: missing section {title:?}"
+            );
+        }
+        for line in md
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Membre"))
+        {
+            let first = line
+                .trim_start_matches("| ")
+                .split(" | ")
+                .next()
+                .unwrap_or_default();
+            let first = first.replace('\\', "").replace("**", "");
+            if !first.trim().is_empty() {
+                assert!(text.contains(&squeeze(&first)), "{name}: missing {first:?}");
+            }
+        }
+        assert!(text.contains("Total"), "{name}: no totals");
     }
 }
 
@@ -547,4 +783,46 @@ fn render_needs_what_to_render() {
         Some(2),
         "--format goes with --organigramme"
     );
+}
+
+/// The SVG scales to its window: in a 1600×1200 window and in an 800×600
+/// one (narrower than the Nord's chart), nothing is cut at the right.
+#[test]
+#[ignore = "needs Chromium (scripts/install-test-tools.sh)"]
+fn the_svg_fits_its_window() {
+    let chromium = tool("chromium", "Chromium");
+    let svg = render(NORD, &["--organigramme"]);
+    let page = format!(
+        r#"<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">{svg}<pre id="mesure">en cours</pre><script>
+const r = document.querySelector('svg').getBoundingClientRect();
+document.getElementById('mesure').textContent = 'droite=' + Math.round(r.right) + ' fenetre=' + window.innerWidth + ' largeur=' + Math.round(r.width);
+</script></body></html>"#
+    );
+    let path = scratch("fenetre.html");
+    std::fs::write(&path, page).expect("write");
+    for (w, h) in [(1600, 1200), (800, 600)] {
+        let out = Command::new(&chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+            .arg(format!("--window-size={w},{h}"))
+            .arg(format!("file://{}", path.display()))
+            .output()
+            .expect("chromium runs");
+        let dom = String::from_utf8_lossy(&out.stdout);
+        let start = dom.find("droite=").expect("measure");
+        let numbers: Vec<f64> = dom[start..]
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|t| !t.is_empty())
+            .take(3)
+            .map(|t| t.parse().expect("number"))
+            .collect();
+        let (right, window, width) = (numbers[0], numbers[1], numbers[2]);
+        assert!(
+            right <= window,
+            "cut at the right in {w}×{h}: {right} > {window}"
+        );
+        assert!(
+            width > window * 0.9 || width > 1500.0,
+            "too small in {w}×{h}: {width}"
+        );
+    }
 }

@@ -351,3 +351,37 @@ fn the_national_table_escapes_file_names_and_formulas() {
         );
     }
 }
+
+/// The page of `copil diff` (the comparison of a file whose every string
+/// is `text` with the same file under another libellé) keeps the
+/// structure it has for a harmless libellé; the terminal form keeps its
+/// number of lines.
+#[test]
+fn the_diff_page_keeps_its_structure() {
+    use copil::diff::{self, Side};
+    let before = check("Ancien libellé");
+    let compare = |report: &FileReport| {
+        let d = diff::diff(
+            Side::of(&before).expect("compiles"),
+            Side::of(report).expect("compiles"),
+        );
+        (diff::markdown::render(&d), diff::human::render(&d))
+    };
+    let (plain_md, plain_human) = compare(&check(PLAIN));
+    let plain_structure = markdown_structure(&plain_md);
+    assert!(plain_structure.iter().any(|e| e.contains("Table")));
+    for text in HOSTILE {
+        let (md, human) = compare(&check(text));
+        let structure = markdown_structure(&md);
+        assert!(
+            !structure.iter().any(|e| e.contains("Html")),
+            "no HTML from {text:?}"
+        );
+        assert_eq!(structure, plain_structure, "Markdown with {text:?}");
+        assert_eq!(
+            human.lines().count(),
+            plain_human.lines().count(),
+            "terminal lines with {text:?}:\n{human}"
+        );
+    }
+}

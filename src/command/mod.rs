@@ -162,8 +162,13 @@ pub fn human_options(stdout: bool) -> HumanOptions {
 
 /// Writes `text` to standard output; [`Exit::Invalid`] if it cannot.
 pub fn print(text: &str) -> Result<(), Exit> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes bytes to standard output.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), Exit> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|_| out.flush())
         .map_err(|_| Exit::Invalid)
 }
@@ -180,15 +185,20 @@ pub fn print_exit(text: &str) -> Exit {
 /// renamed into place: a reader never sees half a file, and a failure
 /// leaves no partial file), or to standard output when `out` is `None`.
 pub fn write_output(out: Option<&Path>, text: &str) -> Result<(), Exit> {
+    write_output_bytes(out, text.as_bytes())
+}
+
+/// [`write_output`] for bytes (a PNG image, an OpenDocument file).
+pub fn write_output_bytes(out: Option<&Path>, bytes: &[u8]) -> Result<(), Exit> {
     let Some(path) = out else {
-        return print(text);
+        return print_bytes(bytes);
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let result = tempfile::NamedTempFile::new_in(dir).and_then(|mut file| {
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         // A temporary file is private (0600); the written file gets the
         // permissions of the one it replaces, or the usual 0644.
         #[cfg(unix)]

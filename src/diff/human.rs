@@ -113,6 +113,14 @@ pub fn render(d: &Diff) -> String {
         plain(&d.a.chemin),
         plain(&d.b.nom)
     );
+    if d.a.territoire != d.b.territoire {
+        let _ = writeln!(
+            s,
+            "Attention : les deux fichiers ne décrivent pas le même territoire (A : {}, B : {}).\n",
+            plain(&d.a.nom),
+            plain(&d.b.nom)
+        );
+    }
     let width = d
         .chiffres
         .iter()

@@ -31,6 +31,14 @@ pub fn render(d: &Diff) -> String {
         esc(&d.b.chemin),
         esc(&d.a.chemin)
     );
+    if d.a.territoire != d.b.territoire {
+        let _ = writeln!(
+            s,
+            "> **Attention** : les deux fichiers ne décrivent pas le même territoire (A : {}, B : {}).\n",
+            esc(&d.a.nom),
+            esc(&d.b.nom)
+        );
+    }
     s.push_str("## En chiffres\n\n| chiffre | A (actuel) | B (proposition) | écart |\n|---|---:|---:|---:|\n");
     for c in &d.chiffres {
         let ecart = if c.a == c.b {

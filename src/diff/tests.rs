@@ -412,3 +412,12 @@ fn the_markdown_escapes_what_users_wrote() {
     assert!(!md.contains("<script>"), "{md}");
     assert!(md.contains("\\| \\<script\\>"), "{md}");
 }
+
+#[test]
+fn two_territories_are_flagged() {
+    let d = diff_of(BASE, "territoire 85\nmembre prefecture prefecture\n");
+    assert!(
+        human::render(&d).contains("ne décrivent pas le même territoire (A : Isère, B : Vendée)")
+    );
+    assert!(markdown::render(&d).contains("ne décrivent pas le même territoire"));
+}

@@ -484,7 +484,9 @@ impl Ctx<'_> {
                 .map(|id| {
                     let mut item = self.item(id, CompletionKind::Regle, None);
                     item.detail = self.analysis.rule(id).map(|r| r.title.clone());
-                    item.insert = format!("{id} \"À FAIRE : motif de la dérogation\"");
+                    if self.line_rest.trim().is_empty() {
+                        item.insert = format!("{id} \"{}\"", super::fixes::MOTIF_A_ECRIRE);
+                    }
                     item
                 })
                 .collect(),

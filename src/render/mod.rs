@@ -1,12 +1,14 @@
-//! Stage 6, renders: the org chart as DOT, Mermaid or SVG (laid out by
-//! copil), and the roadmap skeleton in Markdown. One org-chart model
-//! ([`orgchart::Organigramme`]) feeds the three chart formats; every user
+//! Stage 6, renders: the org chart as DOT, Mermaid, SVG (laid out by
+//! copil) or PNG (rasterised from the SVG), and the roadmap skeleton
+//! ([`feuille::Document`]) in Markdown or OpenDocument. One org-chart
+//! model ([`orgchart::Organigramme`]) feeds the chart formats; every user
 //! string goes through [`crate::escape`] for its target.
 
 pub mod dot;
 pub mod feuille;
 pub mod mermaid;
 pub mod orgchart;
+pub mod png;
 pub mod svg;
 
 use crate::check::FileReport;
@@ -36,7 +38,19 @@ pub fn organigramme(report: &FileReport, format: ChartFormat) -> Option<String> 
     })
 }
 
+/// The org chart as a PNG image (rasterised from its SVG); `None` when the
+/// file did not compile, an error (in French) when it cannot be drawn.
+pub fn organigramme_png(report: &FileReport) -> Option<Result<Vec<u8>, String>> {
+    organigramme(report, ChartFormat::Svg).map(|svg| png::png(&svg))
+}
+
 /// The roadmap skeleton of a compiled file; `None` when it did not compile.
 pub fn feuille_de_route(report: &FileReport) -> Option<String> {
     feuille::document(report).map(|doc| feuille::markdown::markdown(&doc))
+}
+
+/// The roadmap skeleton as OpenDocument text (`.odt`); `None` when the
+/// file did not compile.
+pub fn feuille_de_route_odt(report: &FileReport) -> Option<Result<Vec<u8>, String>> {
+    feuille::document(report).map(|doc| feuille::odt::odt(&doc))
 }

@@ -51,7 +51,13 @@ fn answer(shared: &Shared, request: Request) -> Answer {
         "textDocument/completion" => {
             let p: lsp::CompletionParams = params(request)?;
             let doc = p.text_document_position;
-            let a = analysis(shared, &doc.text_document.uri)?;
+            let a = shared.completion_analysis(&doc.text_document.uri).ok_or((
+                ErrorCode::InvalidParams,
+                format!(
+                    "document inconnu (non ouvert) : {}",
+                    doc.text_document.uri.as_str()
+                ),
+            ))?;
             let offset = convert::offset(&a, doc.position);
             let items: Vec<lsp::CompletionItem> = ide::completion(&a, offset)
                 .iter()
@@ -178,6 +184,17 @@ fn answer(shared: &Shared, request: Request) -> Answer {
                 })
                 .collect();
             json(ranges)
+        }
+        "textDocument/formatting" => {
+            let p: lsp::DocumentFormattingParams = params(request)?;
+            let a = analysis(shared, &p.text_document.uri)?;
+            // A file with a syntax error is left as it is (its errors are
+            // already shown): no edit.
+            let edits: Vec<lsp::TextEdit> = ide::formatting(&a)
+                .iter()
+                .map(|e| convert::edit(&a, e))
+                .collect();
+            json(edits)
         }
         method => Err((
             ErrorCode::MethodNotFound,

@@ -59,6 +59,21 @@ impl Shared {
         Some(analysis)
     }
 
+    /// What completion reads: the current analysis if it is ready, else
+    /// the syntax alone of the current text (a big file that has just
+    /// changed is completed at once, not after its check).
+    pub fn completion_analysis(&self, uri: &lsp::Uri) -> Option<Arc<Analysis>> {
+        let text = {
+            let docs = self.docs.lock().ok()?;
+            let doc = docs.get(uri.as_str())?;
+            if let Some(a) = &doc.analysis {
+                return Some(a.clone());
+            }
+            doc.text.clone()
+        };
+        Some(Arc::new(Analysis::syntax_only(&text, &self.rules)))
+    }
+
     fn version(&self, uri: &str) -> Option<(lsp::Uri, i32)> {
         let docs = self.docs.lock().ok()?;
         docs.get(uri).map(|d| (d.uri.clone(), d.version))

@@ -9,6 +9,7 @@
 pub mod calendrier;
 pub mod markdown;
 pub mod montants;
+pub mod odt;
 
 use std::collections::BTreeMap;
 

@@ -15,9 +15,12 @@
 
 use std::fmt::Write as _;
 
+mod routes;
+
 use super::dot::fill;
 use super::orgchart::{Boite, Kind, Lien, LinkKind, Organigramme, WRAP, wrap};
 use crate::escape::xml;
+use routes::{label_width, route};
 
 const FONT: f64 = 12.0;
 const TITLE_FONT: f64 = 13.0;
@@ -98,9 +101,15 @@ struct Layout {
     legend: Vec<(f64, f64, LegendEntry)>,
 }
 
-/// The SVG document.
+/// The SVG document, responsive: it scales down to the width of its
+/// container (a browser window, a web page), never beyond its own size.
 pub fn svg(chart: &Organigramme) -> String {
-    write(chart, &layout(chart))
+    write(chart, &layout(chart), true)
+}
+
+/// The SVG document at its own size in pixels (what the PNG is drawn from).
+pub fn svg_fixe(chart: &Organigramme) -> String {
+    write(chart, &layout(chart), false)
 }
 
 // --- layout ------------------------------------------------------------
@@ -268,89 +277,6 @@ fn barycentre(chart: &Organigramme, i: usize, boxes: &[Placed]) -> f64 {
     }
 }
 
-/// The width of a link's label, with its padding.
-fn label_width(label: &str) -> f64 {
-    label.chars().count() as f64 * 6.2 + 8.0
-}
-
-/// A link's route: within a row, or down (possibly across rows).
-fn route(l: &Lien, boxes: &[Placed], rows: &Rows, page_w: f64) -> Route {
-    let (a, b) = (&boxes[l.from], &boxes[l.to]);
-    let (ra, rb) = (rows.of[l.from], rows.of[l.to]);
-    let lw = label_width(l.kind.label());
-    if ra != rb {
-        return down_route(a, b, rows, ra, rb, page_w);
-    }
-    let (left, right) = if a.x < b.x { (a, b) } else { (b, a) };
-    let between = rows.members[ra]
-        .iter()
-        .any(|&i| boxes[i].x > left.x && boxes[i].x < right.x);
-    if between {
-        over_route(a, b, rows.top[ra] - V_GAP / 3.0, lw)
-    } else {
-        side_route(a, b, lw)
-    }
-}
-
-/// Same row, boxes in between: over them, through the gap above at `top`.
-fn over_route(a: &Placed, b: &Placed, top: f64, lw: f64) -> Route {
-    let (x1, x2) = (a.x + a.w / 2.0, b.x + b.w / 2.0);
-    Route {
-        points: vec![(x1, a.y), (x1, top), (x2, top), (x2, b.y)],
-        label_x: (x1 + x2) / 2.0 - lw / 2.0 - 4.0,
-        label_y: top - 4.0,
-    }
-}
-
-/// Neighbours in a row: side to side, from `a` to `b`.
-fn side_route(a: &Placed, b: &Placed, lw: f64) -> Route {
-    let (left, right) = if a.x < b.x { (a, b) } else { (b, a) };
-    let (x1, x2, yy) = (left.x + left.w, right.x, left.y + left.h.min(right.h) / 2.0);
-    let points = if a.x < b.x {
-        vec![(x1, yy), (x2, yy)]
-    } else {
-        vec![(x2, yy), (x1, yy)]
-    };
-    Route {
-        points,
-        label_x: (x1 + x2) / 2.0 - lw / 2.0 - 4.0,
-        label_y: yy - 6.0,
-    }
-}
-
-/// From the bottom of `a` (row `ra`) to the top of `b` (row `rb`). To the
-/// next row: through the gap between them. Across rows: down into the
-/// first gap, along the page's margin, then into the target's gap, so
-/// that no box is crossed.
-fn down_route(a: &Placed, b: &Placed, rows: &Rows, ra: usize, rb: usize, page_w: f64) -> Route {
-    let (x1, y1) = (a.x + a.w / 2.0, a.y + a.h);
-    let (x2, y2) = (b.x + b.w / 2.0, b.y);
-    let ym = y2 - V_GAP / 2.0;
-    let points = if rb == ra + 1 {
-        vec![(x1, y1), (x1, ym), (x2, ym), (x2, y2)]
-    } else {
-        let y_first = rows.bottom[ra] + V_GAP / 3.0;
-        let channel = if x2 < page_w / 2.0 {
-            MARGIN / 3.0
-        } else {
-            page_w - MARGIN / 3.0
-        };
-        vec![
-            (x1, y1),
-            (x1, y_first),
-            (channel, y_first),
-            (channel, ym),
-            (x2, ym),
-            (x2, y2),
-        ]
-    };
-    Route {
-        points,
-        label_x: x2,
-        label_y: ym + (y2 - ym) / 2.0 + 4.0,
-    }
-}
-
 /// The legend's entries: the kinds of boxes and links the chart has, and
 /// the chairs' star.
 fn legend_entries(chart: &Organigramme) -> Vec<LegendEntry> {
@@ -416,9 +342,9 @@ fn place_legend(
 // --- writing -----------------------------------------------------------
 
 /// Writes the document: header, links under the boxes, boxes, legend.
-fn write(chart: &Organigramme, layout: &Layout) -> String {
+fn write(chart: &Organigramme, layout: &Layout, responsive: bool) -> String {
     let mut out = String::new();
-    write_header(&mut out, &chart.title, layout);
+    write_header(&mut out, &chart.title, layout, responsive);
     for (l, route) in chart.liens.iter().zip(&layout.routes) {
         write_link(&mut out, chart, l, route);
     }
@@ -431,11 +357,16 @@ fn write(chart: &Organigramme, layout: &Layout) -> String {
 }
 
 /// The `<svg>` element, the arrow marker, the background and the title.
-fn write_header(out: &mut String, title: &str, layout: &Layout) {
+fn write_header(out: &mut String, title: &str, layout: &Layout, responsive: bool) {
     let (page_w, page_h) = (layout.width, layout.height);
+    let size = if responsive {
+        format!("width=\"100%\" style=\"max-width: {page_w}px; height: auto\"")
+    } else {
+        format!("width=\"{page_w}\" height=\"{page_h}\"")
+    };
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{page_w}\" height=\"{page_h}\" viewBox=\"0 0 {page_w} {page_h}\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"{FONT}\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" {size} viewBox=\"0 0 {page_w} {page_h}\" preserveAspectRatio=\"xMidYMin meet\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"{FONT}\">"
     );
     let _ = writeln!(out, "<title>{}</title>", xml(title));
     out.push_str("<defs><marker id=\"fleche\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
