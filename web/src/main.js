@@ -5,7 +5,8 @@
 
 import init, * as copil from "../pkg/copil_web.js";
 import wasm from "../pkg/copil_web_bg.wasm";
-import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
+import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from "@codemirror/view";
+import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
 import { EditorState } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
@@ -13,7 +14,7 @@ import { setDiagnostics, lintGutter, lintKeymap } from "@codemirror/lint";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { copilLanguage } from "./language.js";
 import { phrases } from "./phrases.js";
-import { renderRoadmap } from "./roadmap.js";
+import { renderRoadmap, renderMarkdown } from "./roadmap.js";
 import { download, plural } from "./util.js";
 
 const STORAGE_KEY = "copil.source";
@@ -54,13 +55,15 @@ async function start() {
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         copilLanguage(JSON.parse(copil.keywords())),
         lintGutter(),
+        autocompletion({ override: [complete], icons: true }),
+        hoverTooltip(hover),
         EditorState.phrases.of(phrases),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({
           "aria-label": "Fichier de gouvernance (.copil)",
           "aria-describedby": "editeur-aide",
         }),
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, ...completionKeymap]),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) {
             pendingSince ??= performance.now();
@@ -73,12 +76,58 @@ async function start() {
   wireToolbar();
   wireTabs();
   wireSearch();
+  wireDiff();
   analyse();
   // For the tests (and a curious user's console): the text, read only.
   globalThis.copilEditeur = { texte: () => view.state.doc.toString() };
   $("chargement").textContent = "";
   document.body.dataset.pretMs = performance.now().toFixed(0);
   document.body.dataset.pret = "oui";
+}
+
+/** Completion from copil's editor services (keywords, values, ids, EPCI
+ *  and communes by name, rules). */
+function complete(context) {
+  const text = context.state.doc.toString();
+  const r = call(copil.completion, text, context.pos);
+  if (r.error) return null;
+  const items = JSON.parse(r.ok);
+  if (items.length === 0) return null;
+  const word = context.matchBefore(/[\p{L}\p{N}_-]*/u);
+  if (!context.explicit && word && word.from === word.to && !/\s$/.test(text.slice(0, context.pos))) return null;
+  return {
+    from: items[0].from,
+    to: items[0].to,
+    options: items.map((i) => ({
+      label: i.filter ?? i.label,
+      displayLabel: i.label,
+      detail: i.detail ?? undefined,
+      info: i.documentation ?? undefined,
+      type: i.kind,
+      apply: i.insert,
+    })),
+    validFor: /^[\p{L}\p{N}_-]*$/u,
+  };
+}
+
+/** Hover from copil's editor services: an official name behind a code, a
+ *  member's roles, a rule's rationale. Markdown shown as text. */
+function hover(v, pos) {
+  const r = call(copil.hover, v.state.doc.toString(), pos);
+  if (r.error) return null;
+  const h = JSON.parse(r.ok);
+  if (!h) return null;
+  return {
+    pos: h.from,
+    end: h.to,
+    above: true,
+    create() {
+      const dom = document.createElement("div");
+      dom.className = "survol";
+      renderMarkdown(dom, h.markdown);
+      return { dom };
+    },
+  };
 }
 
 function readSaved() {
@@ -308,6 +357,15 @@ function wireToolbar() {
     e.target.value = "";
     view.focus();
   });
+  $("mettre-en-forme").addEventListener("click", () => {
+    const r = call(copil.fmt, view.state.doc.toString());
+    if (r.error) return announce(r.error);
+    if (r.ok !== view.state.doc.toString()) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: r.ok } });
+      analyse();
+    }
+    announce("Le fichier est mis en forme.");
+  });
   $("telecharger-copil").addEventListener("click", () => {
     download(fileName("copil"), view.state.doc.toString(), "text/plain;charset=utf-8");
   });
@@ -374,6 +432,32 @@ function wireSearch() {
         ? "Aucun résultat : essayez moins de mots, un autre filtre, ou un code."
         : `${plural(found.total, "résultat", "résultats")}${found.total > found.resultats.length ? `, les ${found.resultats.length} meilleurs affichés` : ""}.`;
     list.replaceChildren(...found.resultats.map(resultItem));
+  });
+}
+
+function wireDiff() {
+  const other = $("comparer-texte");
+  const run = () => {
+    const r = call(copil.diff, other.value, view.state.doc.toString(), "markdown");
+    const state = $("comparer-etat");
+    if (r.error) {
+      $("comparaison").replaceChildren();
+      state.textContent = r.error;
+      return;
+    }
+    state.textContent = "Comparaison faite : voici ce que le fichier de l'éditeur change par rapport à la version de référence.";
+    renderMarkdown($("comparaison"), r.ok);
+  };
+  $("form-comparer").addEventListener("submit", (e) => {
+    e.preventDefault();
+    run();
+  });
+  $("comparer-ouvrir").addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    other.value = await file.text();
+    e.target.value = "";
+    run();
   });
 }
 

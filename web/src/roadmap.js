@@ -71,3 +71,8 @@ export async function renderRoadmap(target, markdown) {
   }
   target.dataset.rendu = String(mine);
 }
+
+/** Markdown without diagrams (a hover, a diff), raw HTML off. */
+export function renderMarkdown(target, markdown) {
+  target.innerHTML = md.render(markdown);
+}

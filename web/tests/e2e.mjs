@@ -8,7 +8,8 @@
 
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -52,6 +53,20 @@ function serve() {
     server.on("error", fail);
   });
 }
+
+// The whole download, gzip-compressed as a static host serves it: at most 3 MB.
+await step("dist/ pèse au plus 3 Mo compressé", async () => {
+  let raw = 0;
+  let gzip = 0;
+  for (const name of readdirSync(dist)) {
+    const bytes = readFileSync(join(dist, name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  figures.dist_octets = raw;
+  figures.dist_gzip_octets = gzip;
+  assert.ok(gzip <= 3_000_000, `${gzip} octets compressés`);
+});
 
 const { server, origin } = await serve();
 const browser = await chromium.launch({
@@ -152,6 +167,27 @@ try {
     await shot("05-organigramme-redessine");
   });
 
+  await step("la complétion propose les identifiants déclarés, le survol explique un code", async () => {
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type('feuille_de_route fdr "Feuille de route de l\'Isère" {\nporteur ');
+    await page.keyboard.press("Control+Space");
+    const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "cd38" }).first();
+    await option.waitFor({ timeout: 10000 });
+    await shot("06a-completion");
+    await option.click();
+    await page.keyboard.type("\n}\n");
+    assert.match(await editorText(), /porteur cd38/);
+    await page.waitForFunction(() => /Le fichier compile/.test(document.querySelector("#resume").textContent));
+    const code = page.locator(".cm-line", { hasText: "membre metro epci 200040715" }).locator("text=200040715");
+    await code.hover();
+    const tip = page.locator(".cm-tooltip-hover .survol");
+    await tip.waitFor({ timeout: 10000 });
+    assert.match(await tip.textContent(), /Grenoble/);
+    await shot("06b-survol");
+    await page.mouse.move(0, 0);
+  });
+
   await step("la feuille de route s'affiche, avec ses diagrammes Mermaid", async () => {
     await page.click("#onglet-feuille");
     await page.waitForSelector("#feuille .mermaid-bloc svg", { timeout: 20000 });
@@ -173,6 +209,17 @@ try {
     await first.locator("button").click();
     assert.ok((await editorText()).includes(line));
     await shot("07-recherche");
+  });
+
+  await step("la comparaison dit ce que le fichier change par rapport à une autre version", async () => {
+    const current = await editorText();
+    await page.click("#onglet-comparer");
+    await page.fill("#comparer-texte", current.replace(/frequence semestrielle/, "frequence trimestrielle"));
+    await page.click("#form-comparer button[type=submit]");
+    await page.waitForFunction(() => document.querySelector("#comparer-etat").textContent !== "");
+    assert.match(await page.locator("#comparer-etat").textContent(), /Comparaison faite/);
+    assert.match(await page.locator("#comparaison").textContent(), /semestrielle/);
+    await shot("07b-comparaison");
   });
 
   await step("le texte est retrouvé après un rechargement", async () => {

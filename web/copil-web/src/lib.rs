@@ -11,14 +11,18 @@
 //! Every function is also a plain Rust function: the tests below call them
 //! natively in `cargo test`.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use copil::check::{FileReport, check_source};
+use copil::diff::{self, Side};
+use copil::ide::{self, Analysis, CompletionKind};
 use copil::reference::Reference;
 use copil::reference::search::{self, Nature, Recherche, Resultat};
 use copil::report::Summary;
 use copil::rules::Rules;
 use copil::span::LineIndex;
+use copil::span::Span;
 use copil::syntax::keyword::Keyword;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -34,21 +38,43 @@ thread_local! {
     static RULES: OnceCell<Result<Rules, String>> = const { OnceCell::new() };
 }
 
-/// Checks `source` with the shipped rules (one thread: the page's).
-fn checked(source: &str) -> Result<FileReport, String> {
+thread_local! {
+    /// The analysis of the last text the editor sent: completion and hover
+    /// at the next keystroke reuse it while the text is the same.
+    static LAST: RefCell<Option<Rc<Analysis>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the shipped rules (one thread: the page's).
+fn with_rules<T>(f: impl FnOnce(&Rules) -> T) -> Result<T, String> {
     RULES.with(|cell| {
         let rules = cell.get_or_init(|| {
             Rules::embedded().map_err(|e| format!("les règles livrées ne se chargent pas : {e:?}"))
         });
         match rules {
-            Ok(rules) => Ok(check_source(
-                SHOWN_PATH.to_string(),
-                source.to_string(),
-                rules,
-            )),
+            Ok(rules) => Ok(f(rules)),
             Err(e) => Err(e.clone()),
         }
     })
+}
+
+/// Checks `source` with the shipped rules.
+fn checked(source: &str) -> Result<FileReport, String> {
+    with_rules(|rules| check_source(SHOWN_PATH.to_string(), source.to_string(), rules))
+}
+
+/// The editor services' analysis of `source`, kept for the next call.
+fn analysis(source: &str) -> Result<Rc<Analysis>, String> {
+    if let Some(last) = LAST.with_borrow(|last| last.clone())
+        && last.source == source
+    {
+        return Ok(last);
+    }
+    let mut fresh = with_rules(|rules| Analysis::new(source, rules))?;
+    // The roadmap names its source file.
+    fresh.report.path = SHOWN_PATH.to_string();
+    let fresh = Rc::new(fresh);
+    LAST.set(Some(fresh.clone()));
+    Ok(fresh)
 }
 
 /// The version of the binding (the library's: both move together).
@@ -69,13 +95,16 @@ pub fn check(source: &str) -> Result<String, String> {
 /// the roadmap skeleton (Markdown) when the file compiles.
 #[wasm_bindgen]
 pub fn analyse(source: &str) -> Result<String, String> {
-    let report = checked(source)?;
+    let analysis = analysis(source)?;
+    let report = &analysis.report;
     let positions = Utf16::new(source);
     let index = LineIndex::new(source);
+    let actions = ide::code_actions(&analysis, Span::new(0, source.len()));
     let diagnostics = report
         .diagnostics
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
             let (line, column) = index.line_col(source, d.span.start);
             Diag {
                 code: d.code.as_str(),
@@ -98,6 +127,23 @@ pub fn analyse(source: &str) -> Result<String, String> {
                     })
                     .collect(),
                 waived: d.waived.as_deref(),
+                fixes: actions
+                    .iter()
+                    .filter(|a| a.diagnostic == i)
+                    .map(|a| FixJson {
+                        title: &a.title,
+                        preferred: a.preferred,
+                        edits: a
+                            .edits
+                            .iter()
+                            .map(|(span, insert)| EditJson {
+                                from: positions.of(span.start),
+                                to: positions.of(span.end),
+                                insert,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -105,10 +151,10 @@ pub fn analyse(source: &str) -> Result<String, String> {
         version: VERSION,
         territoire: report.territoire.as_deref(),
         compiled: report.compiled,
-        summary: Summary::of(std::slice::from_ref(&report)),
+        summary: Summary::of(std::slice::from_ref(report)),
         diagnostics,
-        svg: copil::render::organigramme(&report, copil::render::ChartFormat::Svg),
-        markdown: copil::render::feuille_de_route(&report),
+        svg: copil::render::organigramme(report, copil::render::ChartFormat::Svg),
+        markdown: copil::render::feuille_de_route(report),
     };
     Ok(serde_json::to_string(&analysed).expect("the analysis serialises"))
 }
@@ -141,6 +187,22 @@ struct Diag<'a> {
     related: Vec<Related<'a>>,
     /// The derogation's reason when one waives it.
     waived: Option<&'a str>,
+    /// The quick fixes (`copil::ide::code_actions`).
+    fixes: Vec<FixJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    title: &'a str,
+    preferred: bool,
+    edits: Vec<EditJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    from: usize,
+    to: usize,
+    insert: &'a str,
 }
 
 #[derive(Serialize)]
@@ -173,6 +235,131 @@ impl Utf16 {
     /// The UTF-16 offset of byte `b`; past the end, the end.
     fn of(&self, b: usize) -> usize {
         self.at[b.min(self.at.len() - 1)] as usize
+    }
+}
+
+/// The byte offset of UTF-16 offset `units` in `text` (inside a
+/// character: its start; past the end: the end).
+fn byte_offset(text: &str, units: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if seen + c.len_utf16() > units {
+            return i;
+        }
+        seen += c.len_utf16();
+    }
+    text.len()
+}
+
+/// The completions at UTF-16 offset `position` (`copil::ide::completion`):
+/// `[{"label", "kind", "detail", "documentation", "insert", "from", "to",
+/// "filter"}]`, `from`..`to` the word the proposal replaces.
+#[wasm_bindgen]
+pub fn completion(source: &str, position: u32) -> Result<String, String> {
+    let analysis = analysis(source)?;
+    let positions = Utf16::new(source);
+    let offset = byte_offset(source, position as usize);
+    #[derive(Serialize)]
+    struct Item<'a> {
+        label: &'a str,
+        kind: &'static str,
+        detail: Option<&'a str>,
+        documentation: Option<&'a str>,
+        insert: &'a str,
+        from: usize,
+        to: usize,
+        filter: Option<&'a str>,
+    }
+    let items = ide::completion(&analysis, offset);
+    let out: Vec<Item<'_>> = items
+        .iter()
+        .map(|c| Item {
+            label: &c.label,
+            kind: match c.kind {
+                CompletionKind::Keyword => "keyword",
+                CompletionKind::Valeur => "enum",
+                CompletionKind::Identifiant(_) => "variable",
+                CompletionKind::Code => "constant",
+                CompletionKind::Regle => "property",
+            },
+            detail: c.detail.as_deref(),
+            documentation: c.documentation.as_deref(),
+            insert: &c.insert,
+            from: positions.of(c.replace.start),
+            to: positions.of(c.replace.end),
+            filter: c.filter.as_deref(),
+        })
+        .collect();
+    Ok(serde_json::to_string(&out).expect("the completions serialise"))
+}
+
+/// What the cursor is on, at UTF-16 offset `position` (`copil::ide::hover`):
+/// `{"markdown", "from", "to"}`, or `null`.
+#[wasm_bindgen]
+pub fn hover(source: &str, position: u32) -> Result<String, String> {
+    let analysis = analysis(source)?;
+    let offset = byte_offset(source, position as usize);
+    let Some(h) = ide::hover(&analysis, offset) else {
+        return Ok("null".to_string());
+    };
+    let positions = Utf16::new(source);
+    Ok(serde_json::json!({
+        "markdown": h.markdown,
+        "from": positions.of(h.span.start),
+        "to": positions.of(h.span.end),
+    })
+    .to_string())
+}
+
+/// The file in its canonical layout (`copil fmt`), or why it cannot be
+/// formatted (a syntax error: nothing is changed).
+#[wasm_bindgen]
+pub fn fmt(source: &str) -> Result<String, String> {
+    copil::fmt::format(source).map_err(|errors| {
+        let first = errors
+            .first()
+            .map(|d| format!(" : {}", d.message))
+            .unwrap_or_default();
+        format!(
+            "le fichier a {} : corrigez la syntaxe avant de le mettre en forme{first}",
+            if errors.len() == 1 {
+                "une erreur de syntaxe".to_string()
+            } else {
+                format!("{} erreurs de syntaxe", errors.len())
+            }
+        )
+    })
+}
+
+/// What `proposition` changes from `reference` (`copil diff A B`), as
+/// Markdown (`format` = `markdown`) or JSON (`json`). Both must compile.
+#[wasm_bindgen]
+pub fn diff(reference: &str, proposition: &str, format: &str) -> Result<String, String> {
+    let (a, b) = with_rules(|rules| {
+        (
+            check_source("reference.copil".to_string(), reference.to_string(), rules),
+            check_source(
+                "proposition.copil".to_string(),
+                proposition.to_string(),
+                rules,
+            ),
+        )
+    })?;
+    let side = |report, name: &str| {
+        Side::of(report).ok_or_else(|| {
+            format!("{name} ne compile pas : la comparaison demande deux fichiers qui compilent")
+        })
+    };
+    let d = diff::diff(
+        side(&a, "la version de référence")?,
+        side(&b, "la proposition")?,
+    );
+    match format {
+        "json" => Ok(serde_json::to_string_pretty(&d).expect("a diff serialises")),
+        "markdown" => Ok(diff::markdown::render(&d)),
+        other => Err(format!(
+            "le format `{other}` n'existe pas ; choisissez markdown ou json"
+        )),
     }
 }
 

@@ -28,6 +28,7 @@ fn analyse_gives_diagnostics_in_utf16_with_the_renders() {
     assert!(svg.contains("Comité de pilotage"));
     let markdown = analysed["markdown"].as_str().expect("a roadmap");
     assert!(markdown.contains("```mermaid"), "{markdown}");
+    assert!(markdown.contains("« gouvernance.copil »"), "{markdown}");
 
     // A mistyped member after accented text: the span is counted in
     // UTF-16 units, not bytes.
@@ -131,4 +132,85 @@ fn keywords_are_listed_with_their_reference() {
         list.iter()
             .any(|k| k["mot"] == "frequence" && k["declaration"] == false)
     );
+}
+
+#[test]
+fn a_did_you_mean_comes_with_its_quick_fix_in_utf16() {
+    let broken = ISERE.replace("membres    metro, capi", "membres    metor, capi");
+    let analysed = json(&analyse(&broken).expect("analyses"));
+    let d = analysed["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("metor"))
+        .expect("the diagnostic");
+    let fix = &d["fixes"][0];
+    assert!(fix["title"].as_str().unwrap().contains("metro"), "{fix}");
+    let edit = &fix["edits"][0];
+    let mut utf16: Vec<u16> = broken.encode_utf16().collect();
+    let (from, to) = (
+        edit["from"].as_u64().unwrap() as usize,
+        edit["to"].as_u64().unwrap() as usize,
+    );
+    utf16.splice(from..to, edit["insert"].as_str().unwrap().encode_utf16());
+    assert_eq!(String::from_utf16(&utf16).unwrap(), ISERE);
+}
+
+#[test]
+fn completion_and_hover_take_utf16_positions() {
+    // « é » before the cursor: its byte and UTF-16 offsets differ.
+    let text = "# Isère\nterritoire 38\nmembre cd38 departement 38\npilotage {\n    prefet \n}\n";
+    let at = text.find("prefet ").unwrap() + "prefet ".len();
+    let at16 = text[..at].encode_utf16().count() as u32;
+    let items = json(&completion(text, at16).expect("completions"));
+    let items = items.as_array().expect("a list");
+    let cd38 = items
+        .iter()
+        .find(|i| i["label"] == "cd38")
+        .expect("cd38 proposed");
+    assert_eq!(cd38["from"], at16);
+    let on = text.find("cd38").unwrap() + 1;
+    let hovered = json(&hover(text, text[..on].encode_utf16().count() as u32).expect("hover"));
+    assert!(
+        hovered["markdown"].as_str().unwrap().contains("cd38"),
+        "{hovered}"
+    );
+    // After « è »: 29 UTF-16 units, 30 bytes.
+    assert_eq!(
+        (hovered["from"].as_u64(), hovered["to"].as_u64()),
+        (Some(29), Some(33))
+    );
+    assert_eq!(hover(text, 0).expect("hover"), "null");
+}
+
+#[test]
+fn byte_offsets_come_back_from_utf16() {
+    let text = "é😀a";
+    assert_eq!(byte_offset(text, 0), 0);
+    assert_eq!(byte_offset(text, 1), 2);
+    assert_eq!(byte_offset(text, 2), 2); // inside 😀: its start
+    assert_eq!(byte_offset(text, 3), 6);
+    assert_eq!(byte_offset(text, 9), 7);
+}
+
+#[test]
+fn fmt_formats_and_refuses_a_syntax_error() {
+    let messy = "territoire   38\nmembre   cd38 departement 38\n";
+    let formatted = fmt(messy).expect("formats");
+    assert_eq!(fmt(&formatted).as_ref(), Ok(&formatted));
+    assert!(formatted.contains("membre cd38"), "{formatted}");
+    let error = fmt("territoire 38\nmembre {\n").expect_err("a syntax error");
+    assert!(error.contains("syntaxe"), "{error}");
+}
+
+#[test]
+fn diff_compares_two_versions() {
+    let b = ISERE.replace("frequence   trimestrielle", "frequence   semestrielle");
+    let markdown = diff(ISERE, &b, "markdown").expect("a diff");
+    assert!(markdown.contains("Comité technique"), "{markdown}");
+    let json_diff = json(&diff(ISERE, &b, "json").expect("a diff"));
+    assert_eq!(json_diff["version"], 1);
+    let error = diff(ISERE, "territoire 38\nmembre\n", "markdown").expect_err("B does not compile");
+    assert!(error.contains("la proposition ne compile pas"), "{error}");
+    assert!(diff(ISERE, ISERE, "pdf").is_err());
 }
