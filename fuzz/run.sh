@@ -29,7 +29,8 @@ bash "$root/fuzz/seed.sh"
 cd "$root"
 # Every target built first, with the flags `cargo fuzz run` uses.
 cargo +nightly fuzz build --fuzz-dir fuzz
-bin="$root/fuzz/target/x86_64-unknown-linux-gnu/release"
+# cargo-fuzz builds in fuzz/target, or in CARGO_TARGET_DIR when it is set.
+bin="${CARGO_TARGET_DIR:-$root/fuzz/target}/x86_64-unknown-linux-gnu/release"
 
 run() {
   local target=$1
