@@ -261,6 +261,11 @@ fn override_rule(base: &mut RuleDef, over: &RuleDef) {
     take!(
         severity, source, title, rationale, for_each, when, check, at, message, help, derogeable
     );
+    // Where the merged rule is now defined: its id, span and file all come
+    // from the override, so that a diagnostic never pairs the override's
+    // file with a span of the file it overrides (found by fuzzing:
+    // tests/fuzz_regressions/ruleset/).
+    base.id = over.id.clone();
     base.span = over.span;
     base.file = over.file;
 }
