@@ -10,17 +10,11 @@ pub fn nombre(value: f64) -> String {
     let negative = rounded < 0.0;
     let int = rounded.abs().trunc() as u64;
     let cents = ((rounded.abs() - rounded.abs().trunc()) * 100.0).round() as u64;
-    let digits = int.to_string();
     let mut out = String::new();
     if negative {
         out.push('-');
     }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
+    out.push_str(&crate::model::grouped_with(int, '\u{a0}'));
     if cents > 0 {
         let decimals = format!("{cents:02}");
         out.push(',');

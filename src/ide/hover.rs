@@ -87,18 +87,7 @@ fn code_at(analysis: &Analysis, span: Span) -> Option<(&Code, CodeOf)> {
     None
 }
 
-/// `1 195 234`, with narrow no-break spaces between thousands.
-pub(super) fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use crate::model::grouped;
 
 fn code_hover(analysis: &Analysis, span: Span) -> Option<String> {
     let (code, kind) = code_at(analysis, span)?;

@@ -12,6 +12,7 @@ mod resolve;
 mod roles;
 mod types;
 mod wording;
+pub(crate) use wording::{grouped, grouped_with};
 
 pub use besoins::groupe_libelle;
 pub use resolve::resolve;

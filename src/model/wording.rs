@@ -914,12 +914,17 @@ pub(super) fn postal_homonym(
 }
 
 /// `1 195 234`, with narrow no-break spaces between thousands.
-fn grouped(n: u64) -> String {
+pub(crate) fn grouped(n: u64) -> String {
+    grouped_with(n, '\u{202f}')
+}
+
+/// `n` with `separator` between groups of three digits.
+pub(crate) fn grouped_with(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
+            out.push(separator);
         }
         out.push(c);
     }

@@ -34,14 +34,7 @@ pub fn repartir(total: Montant, parts: usize) -> Vec<Montant> {
 pub fn euros(m: Montant) -> String {
     let negative = m.0 < 0;
     let cents = m.0.unsigned_abs();
-    let digits = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
+    let mut grouped = crate::model::grouped(cents / 100);
     if !cents.is_multiple_of(100) {
         grouped.push_str(&format!(",{:02}", cents % 100));
     }
