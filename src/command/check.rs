@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Exit, RulesOptions, human_options, load_rules, print};
-use crate::files::collect_paths;
+use super::{Exit, RulesOptions, copil_files, human_options, load_rules, print};
 use crate::report;
 
 /// The formats of `copil check`.
@@ -61,16 +60,10 @@ pub fn run(args: &Args) -> Exit {
         eprintln!("copil : {message}");
         return Exit::Invalid;
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+    let files = match copil_files(&args.paths) {
+        Ok(files) => files,
+        Err(exit) => return exit,
     };
-    let files = collect_paths(&paths);
-    if files.is_empty() {
-        eprintln!("copil : aucun fichier .copil sous les chemins donnés");
-        return Exit::Invalid;
-    }
     let reports = crate::check::check_files(&files, &rules);
     let text = match args.format {
         CheckFormat::Human => report::human(&reports, human_options(true)),

@@ -6,9 +6,9 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use super::{Exit, human_options, print, write_output};
+use super::{Exit, copil_files, human_options, print, write_output};
 use crate::check::FileReport;
-use crate::files::{Source, collect_paths, display_path, read_source};
+use crate::files::{Source, display_path, read_source};
 use crate::report;
 
 /// The arguments of `copil fmt`.
@@ -35,16 +35,10 @@ pub fn run(args: &Args) -> Exit {
         }
         return stdin(args.check);
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+    let files = match copil_files(&args.paths) {
+        Ok(files) => files,
+        Err(exit) => return exit,
     };
-    let files = collect_paths(&paths);
-    if files.is_empty() {
-        eprintln!("copil : aucun fichier .copil sous les chemins donnés");
-        return Exit::Invalid;
-    }
     let mut invalid = false;
     let mut changed = Vec::new();
     for path in &files {

@@ -181,6 +181,18 @@ pub fn print_exit(text: &str) -> Exit {
     }
 }
 
+/// The `.copil` files below `paths`, or below the current folder when no
+/// path is given; when there is none, says so and gives [`Exit::Invalid`].
+pub(crate) fn copil_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Exit> {
+    let here = [PathBuf::from(".")];
+    let files = crate::files::collect_paths(if paths.is_empty() { &here } else { paths });
+    if files.is_empty() {
+        eprintln!("copil : aucun fichier .copil sous les chemins donnés");
+        return Err(Exit::Invalid);
+    }
+    Ok(files)
+}
+
 /// Writes `text` to `out`, atomically (a temporary file in the same folder,
 /// renamed into place: a reader never sees half a file, and a failure
 /// leaves no partial file), or to standard output when `out` is `None`.

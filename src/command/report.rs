@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Exit, RulesOptions, load_rules, write_output};
-use crate::files::collect_paths;
+use super::{Exit, RulesOptions, copil_files, load_rules, write_output};
 use crate::report::national;
 
 /// The formats of `copil report`.
@@ -47,11 +46,10 @@ pub fn run(args: &Args) -> Exit {
         Ok(rules) => rules,
         Err(exit) => return exit,
     };
-    let files = collect_paths(&args.paths);
-    if files.is_empty() {
-        eprintln!("copil : aucun fichier .copil sous les chemins donnés");
-        return Exit::Invalid;
-    }
+    let files = match copil_files(&args.paths) {
+        Ok(files) => files,
+        Err(exit) => return exit,
+    };
     let reports = crate::check::check_files(&files, &rules);
     let view = national::national(&reports);
     let text = match args.format {
