@@ -139,6 +139,99 @@ pub fn expr(data: &[u8]) {
     }
 }
 
+/// Removes every `span` (byte offsets) from a JSON value.
+pub fn without_spans(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.remove("span");
+            map.values_mut().for_each(without_spans);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_spans),
+        _ => {}
+    }
+}
+
+/// What a file means: its JSON export without spans when it compiles,
+/// else the null value; what its diagnostics say (code and message); its
+/// comments, in order.
+pub type Meaning = (serde_json::Value, Vec<(String, String)>, Vec<String>);
+
+pub fn meaning(src: &str, rules: &Rules) -> Meaning {
+    let report = copil::check::check_source("f.copil".into(), src.to_string(), rules);
+    let export = match (&report.gouvernance, &report.analyses) {
+        (Some(g), Some(a)) => {
+            let mut value = facts::facts(g, a);
+            without_spans(&mut value);
+            value
+        }
+        _ => serde_json::Value::Null,
+    };
+    let said = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str().to_string(), d.message.clone()))
+        .collect();
+    let comments = copil::syntax::parse(src)
+        .file
+        .comments
+        .iter()
+        .map(|c| c.text.trim_end().to_string())
+        .collect();
+    (export, said, comments)
+}
+
+/// Where two JSON values first differ (a path like `.comites[2].nom`).
+pub fn difference(a: &serde_json::Value, b: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<_> = x.keys().chain(y.keys()).collect();
+            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
+                (Some(u), Some(v)) => difference(u, v, format!("{at}.{k}")),
+                _ => Some(format!("{at}.{k}")),
+            })
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (u, v))| difference(u, v, format!("{at}[{i}]"))),
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} ≠ {b}")),
+    }
+}
+
+/// The formatter's round trip on what it accepts: the result is formatted
+/// (idempotence), means the same (export without spans, diagnostics,
+/// comments), and a text it refuses has a syntax error.
+pub fn fmt(data: &[u8]) {
+    let Ok(src) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(out) = copil::fmt::format(src) else {
+        assert!(
+            copil::syntax::parse(src)
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == copil::diagnostic::Severity::Error),
+            "fmt refuse un texte sans erreur de syntaxe"
+        );
+        return;
+    };
+    let again = copil::fmt::format(&out).expect("le texte formaté se relit");
+    assert!(
+        again == out,
+        "fmt n'est pas idempotent :\n{out}\n---\n{again}"
+    );
+    let (export, said, comments) = meaning(src, rules());
+    let (export2, said2, comments2) = meaning(&out, rules());
+    assert_eq!(comments2, comments, "fmt change les commentaires");
+    assert_eq!(said2, said, "fmt change les diagnostics");
+    if let Some(at) = difference(&export, &export2, String::new()) {
+        panic!("fmt change l'export en {at}\n--- source :\n{src}\n--- formaté :\n{out}");
+    }
+}
+
 /// The TOML ruleset loader: loaded, then run on examples/isere.copil, or
 /// refused with diagnostics whose spans lie in the text.
 pub fn ruleset(data: &[u8]) {

@@ -23,7 +23,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(parse compile expr ruleset)
+[[ ${#targets[@]} -eq 0 ]] && targets=(parse compile fmt expr ruleset)
 
 bash "$root/fuzz/seed.sh"
 cd "$root"

@@ -2,7 +2,7 @@
 # Builds the seed corpus of each fuzz target in fuzz/corpus/TARGET from the
 # repository's own files (fuzz/corpus is not committed; libFuzzer adds the
 # inputs it finds there):
-# - parse, compile: every .copil of examples/, tests/ and rules/tests/;
+# - parse, compile, fmt: every .copil of examples/, tests/ and rules/tests/;
 # - ruleset: the shipped and test rulesets (.toml);
 # - expr: every for_each, when, check and message of the shipped rules,
 #   behind the byte that chooses the mode of the target (0 expression,
@@ -10,13 +10,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$root/fuzz/corpus"
-mkdir -p "$corpus"/{parse,compile,expr,ruleset}
+mkdir -p "$corpus"/{parse,compile,fmt,expr,ruleset}
 
 n=0
 while IFS= read -r -d '' file; do
   n=$((n + 1))
   cp "$file" "$corpus/parse/seed-$n.copil"
   cp "$file" "$corpus/compile/seed-$n.copil"
+  cp "$file" "$corpus/fmt/seed-$n.copil"
 done < <(find "$root/examples" "$root/tests" "$root/rules/tests" -name '*.copil' -print0 | sort -z)
 
 m=0
@@ -41,4 +42,4 @@ for file in "$root"/rules/*.toml; do
   done < <(grep -E '^(for_each|when|check|message) = "' "$file")
 done
 
-echo "corpus de départ : $n fichiers .copil (parse, compile), $m jeux de règles, $e expressions"
+echo "corpus de départ : $n fichiers .copil (parse, compile, fmt), $m jeux de règles, $e expressions"

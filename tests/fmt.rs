@@ -5,11 +5,13 @@
 
 mod common;
 
+#[path = "../fuzz/checks.rs"]
+mod checks;
+
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 
-use copil::check::check_source;
 use copil::files::collect_paths;
 use copil::rules::Rules;
 
@@ -38,76 +40,17 @@ fn every_file() -> Vec<PathBuf> {
     files
 }
 
-/// Removes every `span` (byte offsets) from a JSON value.
-fn without_spans(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.remove("span");
-            map.values_mut().for_each(without_spans);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(without_spans),
-        _ => {}
-    }
-}
-
-/// What a file means: its JSON export without spans when it compiles,
-/// else what its diagnostics say; and its comments, in order.
-fn meaning(src: &str) -> (serde_json::Value, Vec<(String, String)>, Vec<String>) {
-    let report = check_source("f.copil".into(), src.to_string(), rules());
-    let export = match (&report.gouvernance, &report.analyses) {
-        (Some(g), Some(a)) => {
-            let mut value = copil::rules::facts::facts(g, a);
-            without_spans(&mut value);
-            value
-        }
-        _ => serde_json::Value::Null,
-    };
-    let said = report
-        .diagnostics
-        .iter()
-        .map(|d| (d.code.as_str().to_string(), d.message.clone()))
-        .collect();
-    let comments = copil::syntax::parse(src)
-        .file
-        .comments
-        .iter()
-        .map(|c| c.text.trim_end().to_string())
-        .collect();
-    (export, said, comments)
-}
-
-/// Where two JSON values first differ.
-fn difference(a: &serde_json::Value, b: &serde_json::Value, at: String) -> Option<String> {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            let keys: std::collections::BTreeSet<_> = x.keys().chain(y.keys()).collect();
-            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
-                (Some(u), Some(v)) => difference(u, v, format!("{at}.{k}")),
-                _ => Some(format!("{at}.{k}")),
-            })
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (u, v))| difference(u, v, format!("{at}[{i}]"))),
-        _ if a == b => None,
-        _ => Some(format!("{at}: {a} ≠ {b}")),
-    }
-}
-
 /// Formats `src` (which must parse), and checks that the result is
 /// formatted, means the same and keeps every comment.
 fn formats_well(name: &str, src: &str) -> String {
     let out = copil::fmt::format(src).unwrap_or_else(|e| panic!("{name}: {e:?}"));
     let again = copil::fmt::format(&out).unwrap_or_else(|e| panic!("{name} formatted: {e:?}"));
     assert_eq!(again, out, "{name}: formatting is not idempotent");
-    let (export, said, comments) = meaning(src);
-    let (export2, said2, comments2) = meaning(&out);
+    let (export, said, comments) = checks::meaning(src, rules());
+    let (export2, said2, comments2) = checks::meaning(&out, rules());
     assert_eq!(comments2, comments, "{name}: comments changed");
     assert_eq!(said2, said, "{name}: diagnostics changed");
-    if let Some(at) = difference(&export, &export2, String::new()) {
+    if let Some(at) = checks::difference(&export, &export2, String::new()) {
         panic!("{name}: the export changed at {at}\n--- source:\n{src}\n--- formatted:\n{out}");
     }
     out

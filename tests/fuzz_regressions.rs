@@ -78,6 +78,13 @@ fn compile_regressions_and_seeds() {
 }
 
 #[test]
+fn fmt_regressions_and_seeds() {
+    let mut inputs = regressions("fmt");
+    inputs.extend(copil_files());
+    run("fmt", checks::fmt, &inputs);
+}
+
+#[test]
 fn ruleset_regressions_and_seeds() {
     let mut inputs = regressions("ruleset");
     files(&root().join("rules"), Some("toml"), &mut inputs);

@@ -54,3 +54,21 @@ pub fn feuille_de_route(report: &FileReport) -> Option<String> {
 pub fn feuille_de_route_odt(report: &FileReport) -> Option<Result<Vec<u8>, String>> {
     feuille::document(report).map(|doc| feuille::odt::odt(&doc))
 }
+
+/// The roadmap skeleton as OpenDocument text with an org-chart image drawn
+/// elsewhere: `image` is a PNG of [`organigramme_fixe`] (the web editor
+/// draws it in the browser). `None` when the file did not compile.
+pub fn feuille_de_route_odt_avec_image(
+    report: &FileReport,
+    image: Vec<u8>,
+) -> Option<Result<Vec<u8>, String>> {
+    feuille::document(report).map(|doc| feuille::odt::odt_with(&doc, |_| Ok(image)))
+}
+
+/// The org chart as SVG at its own size in pixels (what the PNG and the
+/// image of the `.odt` are drawn from); `None` when the file did not
+/// compile.
+pub fn organigramme_fixe(report: &FileReport) -> Option<String> {
+    let (g, a) = (report.gouvernance.as_ref()?, report.analyses.as_ref()?);
+    Some(svg::svg_fixe(&Organigramme::new(g, a)))
+}

@@ -15,7 +15,7 @@ import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { copilLanguage } from "./language.js";
 import { phrases } from "./phrases.js";
 import { renderRoadmap, renderMarkdown } from "./roadmap.js";
-import { download, plural } from "./util.js";
+import { download, plural, rasterise } from "./util.js";
 
 const STORAGE_KEY = "copil.source";
 const $ = (id) => document.getElementById(id);
@@ -378,6 +378,20 @@ function wireToolbar() {
     const r = call(copil.feuille_de_route, view.state.doc.toString());
     if (r.error) return announce(`Feuille de route indisponible : ${r.error}`);
     download(fileName("md", "feuille-de-route"), r.ok, "text/markdown;charset=utf-8");
+  });
+  $("telecharger-odt").addEventListener("click", async () => {
+    const source = view.state.doc.toString();
+    const svg = call(copil.organigramme_fixe, source);
+    if (svg.error) return announce(`Feuille de route indisponible : ${svg.error}`);
+    let image;
+    try {
+      image = await rasterise(svg.ok);
+    } catch (e) {
+      return announce(`L'organigramme n'a pas pu être dessiné pour le document : ${e.message ?? e}`);
+    }
+    const r = call(copil.feuille_de_route_odt, source, image);
+    if (r.error) return announce(`Feuille de route indisponible : ${r.error}`);
+    download(fileName("odt", "feuille-de-route"), r.ok, "application/vnd.oasis.opendocument.text");
   });
 }
 

@@ -195,6 +195,26 @@ try {
     await shot("06-feuille-de-route");
   });
 
+  await step("la feuille de route se télécharge en OpenDocument, avec l'organigramme dessiné par le navigateur", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-odt")]);
+    assert.match(download.suggestedFilename(), /^feuille-de-route-38\.odt$/);
+    const path = join(out, "feuille-de-route.odt");
+    await download.saveAs(path);
+    const odt = readFileSync(path);
+    assert.equal(odt.subarray(0, 2).toString("latin1"), "PK");
+    assert.ok(odt.includes("mimetypeapplication/vnd.oasis.opendocument.text"), "mimetype en tête");
+    // The picture is stored (not compressed): its PNG header follows its name.
+    const at = odt.indexOf("Pictures/organigramme.png");
+    assert.ok(at > 0, "l'image de l'organigramme est dans le document");
+    const png = odt.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]), at);
+    assert.ok(png > at && png - at < 100, "un PNG suit son nom");
+    const width = odt.readUInt32BE(png + 16);
+    const height = odt.readUInt32BE(png + 20);
+    figures.odt_octets = odt.length;
+    figures.odt_image_px = `${width}×${height}`;
+    assert.ok(width > 400 && height > 200, `image de ${width}×${height}`);
+  });
+
   await step("la recherche trouve un EPCI et insère sa ligne membre", async () => {
     await page.click("#onglet-recherche");
     await page.fill("#recherche-texte", "voironnais");

@@ -26,15 +26,31 @@ const HAUTEUR_MAX_CM: f64 = 24.0;
 
 const NS: &str = r##"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3""##;
 
-/// The document as an `.odt` file. The error (in French) is the org
-/// chart's, should it fail to rasterise.
+/// The document as an `.odt` file, its org chart rasterised by copil
+/// ([`png::png`]). The error (in French) is the org chart's, should it
+/// fail to rasterise.
 pub fn odt(doc: &Document) -> Result<Vec<u8>, String> {
+    odt_with(doc, png::png)
+}
+
+/// The document as an `.odt` file, its org chart drawn by `draw`, which
+/// gets the chart's SVG at its own size ([`svg::svg_fixe`]) and gives PNG
+/// bytes. The web editor passes the image its browser drew, so that the
+/// rasteriser and its fonts stay out of the WebAssembly module.
+pub fn odt_with(
+    doc: &Document,
+    draw: impl FnOnce(&str) -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
     let mut picture = None;
-    for bloc in &doc.blocs {
-        if let Bloc::Organigramme(chart) = bloc {
-            picture = Some(png::png(&svg::svg_fixe(chart))?);
-            break;
+    if let Some(chart) = doc.blocs.iter().find_map(|bloc| match bloc {
+        Bloc::Organigramme(chart) => Some(chart),
+        _ => None,
+    }) {
+        let bytes = draw(&svg::svg_fixe(chart))?;
+        if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.len() < 24 {
+            return Err("l'image de l'organigramme n'est pas un PNG".to_string());
         }
+        picture = Some(bytes);
     }
     let content = content(doc, picture.as_deref().map(png_size));
     package(doc, &content, picture.as_deref())

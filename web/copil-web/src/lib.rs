@@ -377,6 +377,24 @@ pub fn feuille_de_route(source: &str) -> Result<String, String> {
     copil::render::feuille_de_route(&report).ok_or_else(not_compiled)
 }
 
+/// The org chart as SVG at its own size in pixels: what the page draws
+/// into a PNG for the `.odt` ([`feuille_de_route_odt`]).
+#[wasm_bindgen]
+pub fn organigramme_fixe(source: &str) -> Result<String, String> {
+    let report = checked(source)?;
+    copil::render::organigramme_fixe(&report).ok_or_else(not_compiled)
+}
+
+/// The roadmap skeleton as OpenDocument text (`copil render
+/// --feuille-de-route --format odt`), with `image`, the PNG the browser
+/// drew from [`organigramme_fixe`], as its org chart: copil's own
+/// rasteriser and fonts would triple the size of the module.
+#[wasm_bindgen]
+pub fn feuille_de_route_odt(source: &str, image: Vec<u8>) -> Result<Vec<u8>, String> {
+    let report = checked(source)?;
+    copil::render::feuille_de_route_odt_avec_image(&report, image).ok_or_else(not_compiled)?
+}
+
 /// The fact model (`copil export --format json`).
 #[wasm_bindgen]
 pub fn export(source: &str) -> Result<String, String> {

@@ -81,6 +81,41 @@ fn renders_and_export_need_a_compiling_file() {
 }
 
 #[test]
+fn the_odt_carries_the_image_the_browser_drew() {
+    let svg = organigramme_fixe(ISERE).expect("svg");
+    assert!(svg.contains("</svg>") && !svg.contains("width=\"100%\""));
+    // What the page does with a canvas, done here by copil's rasteriser.
+    let image = copil::render::png::png(&svg).expect("png");
+    let odt = feuille_de_route_odt(ISERE, image.clone()).expect("odt");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(odt)).expect("a zip");
+    let mut picture = Vec::new();
+    std::io::Read::read_to_end(
+        &mut archive
+            .by_name("Pictures/organigramme.png")
+            .expect("the picture"),
+        &mut picture,
+    )
+    .expect("read");
+    assert_eq!(picture, image);
+    let mut content = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("content.xml").expect("content"),
+        &mut content,
+    )
+    .expect("read");
+    assert!(content.contains("Pictures/organigramme.png"));
+    assert!(content.contains("Feuille de route"), "{content}");
+
+    assert_eq!(
+        feuille_de_route_odt(ISERE, b"<svg/>".to_vec()),
+        Err("l'image de l'organigramme n'est pas un PNG".to_string())
+    );
+    let broken = "territoire 38\nmembre\n";
+    assert_eq!(organigramme_fixe(broken), Err(not_compiled()));
+    assert_eq!(feuille_de_route_odt(broken, image), Err(not_compiled()));
+}
+
+#[test]
 fn init_starts_a_file_that_compiles() {
     let text = init("isère").expect("a file");
     assert!(text.contains("territoire 38"), "{text}");
