@@ -77,7 +77,7 @@ pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
             .and_then(serde_json::Value::as_f64)
             .unwrap_or(DEFAULT_SEUIL_DOUBLON);
         let analyses = analysis::analyse(g, seuil);
-        let facts = facts::facts(g, &analyses);
+        let facts = facts::facts_reading(g, &analyses, active.reads.as_deref());
         report
             .diagnostics
             .extend(engine::evaluate(&active, g, &facts));
@@ -97,6 +97,11 @@ pub const DEFAULT_SEUIL_DOUBLON: f64 = 0.75;
 #[cfg(feature = "cli")]
 pub fn check_files(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileReport> {
     use rayon::prelude::*;
+    if paths.len() < 2 {
+        // One file: starting the worker threads would cost more than it
+        // saves (a préfecture checking its own file).
+        return paths.iter().map(|p| check_file(p, rules)).collect();
+    }
     paths.par_iter().map(|p| check_file(p, rules)).collect()
 }
 

@@ -14,7 +14,7 @@ use crate::reference::Reference;
 
 pub(crate) fn couverture(g: &Gouvernance) -> Couverture {
     let reference = Reference::get();
-    let membres: std::collections::HashMap<&str, &crate::model::Membre> =
+    let membres: rustc_hash::FxHashMap<&str, &crate::model::Membre> =
         g.membres.iter().map(|m| (m.id.as_str(), m)).collect();
     let mut represented: BTreeSet<String> = BTreeSet::new();
     let add_member = |id: &str, represented: &mut BTreeSet<String>| {

@@ -4,13 +4,15 @@
 //! come from an index member → bodies: only bodies that share a member are
 //! ever compared.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use super::{Doublon, Perimetres};
 use crate::model::{Gouvernance, PerimetreKind};
 
 pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64) -> Vec<Doublon> {
-    let comites: BTreeMap<&str, &crate::model::Comite> =
+    let comites: FxHashMap<&str, &crate::model::Comite> =
         g.comites.iter().map(|c| (c.id.as_str(), c)).collect();
     // Bodies in declaration order, with their memberships.
     let bodies: Vec<(usize, BTreeSet<&str>)> = perimetres
@@ -36,7 +38,8 @@ pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64)
             Some((i, members))
         })
         .collect();
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Hashed: only looked up, never walked in order.
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (b, (_, members)) in bodies.iter().enumerate() {
         for m in members {
             index.entry(m).or_default().push(b);
@@ -65,12 +68,9 @@ pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64)
         }
         touched.clear();
     }
-    let order: BTreeMap<&str, (usize, &str)> = g
-        .membres
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), (i, m.nom.as_str())))
-        .collect();
+    // Members in declaration order, indexed when the first duplicate is
+    // found (most files have none).
+    let mut order: Option<FxHashMap<&str, usize>> = None;
     let mut out = Vec::new();
     for ((a, b), common) in shared {
         let (ia, ma) = &bodies[a];
@@ -95,7 +95,14 @@ pub(crate) fn doublons(g: &Gouvernance, perimetres: &Perimetres<'_>, seuil: f64)
                 .is_some_and(|c| c.adosse.as_deref() == Some(y))
         });
         let mut communs: Vec<&str> = ma.intersection(mb).copied().collect();
-        communs.sort_by_key(|id| order.get(id).map_or(usize::MAX, |o| o.0));
+        let order = order.get_or_insert_with(|| {
+            g.membres
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i))
+                .collect()
+        });
+        communs.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
         out.push(Doublon {
             a: ha.id.to_string(),
             b: hb.id.to_string(),

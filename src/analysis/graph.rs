@@ -7,7 +7,9 @@
 //! that reaches this stage has none, and the walk up stops at a comité it
 //! has seen all the same.)
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -56,7 +58,7 @@ impl Graph {
     /// Builds the graph of `g`.
     pub fn new(g: &Gouvernance) -> Graph {
         let mut graph = DiGraph::new();
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         let mut add = |graph: &mut DiGraph<(Node, String), Edge>, kind, id: &str| {
             let n = graph.add_node((kind, id.to_string()));
             index.insert(id.to_string(), n);

@@ -9,7 +9,9 @@ mod code;
 mod suggest;
 
 pub use code::{Code, DiagnosticCode, Stage, markdown_table};
-pub use suggest::{Suggester, did_you_mean, fold, suggest, suggestion_help, suggestion_or_list};
+pub use suggest::{
+    Suggester, did_you_mean, fold, fold_char, suggest, suggestion_help, suggestion_or_list,
+};
 
 /// How serious a diagnostic is.
 #[derive(

@@ -58,18 +58,21 @@ pub fn suggestion_or_list(word: &str, candidates: &[&str], heading: &str) -> Str
 
 /// Lowercase ASCII folding of French accented letters.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
-            'ç' | 'Ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'î' | 'ï' | 'Î' | 'Ï' => 'i',
-            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
-            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
-            'ÿ' | 'Ÿ' => 'y',
-            other => other.to_ascii_lowercase(),
-        })
-        .collect()
+    word.chars().map(fold_char).collect()
+}
+
+/// One character folded as [`fold`] does.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+        'ç' | 'Ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'Ÿ' => 'y',
+        other => other.to_ascii_lowercase(),
+    }
 }
 
 /// A candidate folded to characters, beside its spelling.

@@ -191,6 +191,7 @@ impl Resolver<'_> {
             libelle.map(|l| l.value.as_str()),
         )?;
         if let Some(libelle) = libelle
+            && libelle.value != official.nom
             && normalize(&libelle.value) != normalize(&official.nom)
             && !self.also_official(nature, &official.code, &libelle.value)
         {
@@ -215,11 +216,16 @@ impl Resolver<'_> {
         let Some(territoire) = self.territoire.as_ref() else {
             return;
         };
-        let key = |s: &str| crate::diagnostic::fold(s).replace(|c: char| !c.is_alphanumeric(), "");
-        let nom = key(&official.nom);
+        // Names compared folded, letters and digits only, without
+        // allocating (this runs for every commune member).
+        fn key(s: &str) -> impl Iterator<Item = char> + '_ {
+            s.chars()
+                .map(crate::diagnostic::fold_char)
+                .filter(|c| c.is_alphanumeric())
+        }
         let named = std::iter::once(decl.id.name.as_str())
             .chain(decl.libelle.as_ref().map(|l| l.value.as_str()))
-            .any(|written| key(written) == nom);
+            .any(|written| key(written).eq(key(&official.nom)));
         if named {
             return;
         }

@@ -2,7 +2,8 @@
 //! identifier is looked up, every enumeration value and official code
 //! checked; every problem is collected, none stops the stage.
 
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::reference::Reference;
@@ -47,12 +48,14 @@ pub(super) struct Resolver<'a> {
     pub(super) file: &'a ast::File,
     pub(super) reference: &'static Reference,
     pub(super) known_rules: &'a [&'a str],
-    pub(super) symbols: BTreeMap<String, Decl>,
+    /// Declared names (hashed: looked up for every reference; never
+    /// iterated in an order that shows).
+    pub(super) symbols: FxHashMap<String, Decl>,
     /// Names declared in parts skipped after a syntax error.
     pub(super) skipped: BTreeSet<String>,
     pub(super) diagnostics: Vec<Diagnostic>,
     /// Resolved members by identifier, filled before anything refers to them.
-    pub(super) membres: BTreeMap<String, Membre>,
+    pub(super) membres: FxHashMap<String, Membre>,
     pub(super) territoire: Option<TerritoireInfo>,
     /// The "did you mean" index of the declared names, by the kinds looked
     /// for, built on the first unknown name: a file with thousands of
@@ -68,14 +71,14 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
         file,
         reference: Reference::get(),
         known_rules,
-        symbols: BTreeMap::new(),
+        symbols: FxHashMap::default(),
         skipped: file
             .skipped
             .iter()
             .filter_map(|s| s.declares.as_ref().map(|i| i.name.clone()))
             .collect(),
         diagnostics: Vec::new(),
-        membres: BTreeMap::new(),
+        membres: FxHashMap::default(),
         territoire: None,
         suggesters: Vec::new(),
     };
@@ -106,10 +109,12 @@ pub fn resolve(file: &ast::File, known_rules: &[&str]) -> (Option<Gouvernance>, 
     let mut membres = Vec::with_capacity(r.membres.len());
     for item in &file.items {
         if let Item::Membre(m) = item
-            && let Some(membre) = r.membres.get(&m.id.name)
-            && membre.span == m.span
+            && r.membres
+                .get(&m.id.name)
+                .is_some_and(|membre| membre.span == m.span)
+            && let Some(membre) = r.membres.remove(&m.id.name)
         {
-            membres.push(membre.clone());
+            membres.push(membre);
         }
     }
     let mut gouvernance = Gouvernance {
@@ -201,7 +206,7 @@ impl<'a> Resolver<'a> {
     /// Looks up members; returns the identifiers that resolved.
     pub(super) fn members(&mut self, ids: &[Ident], role: Role) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        let mut seen: FxHashMap<&str, Span> = FxHashMap::default();
         for id in ids {
             if let Some(first) = seen.insert(&id.name, id.span) {
                 self.error(wording::cited_twice(id, first));

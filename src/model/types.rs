@@ -390,8 +390,8 @@ pub(crate) struct Lookup {
 
 #[derive(Clone, Debug, Default)]
 struct LookupTable {
-    membres: std::collections::HashMap<String, usize>,
-    comites: std::collections::HashMap<String, usize>,
+    membres: rustc_hash::FxHashMap<String, usize>,
+    comites: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// The territory a file governs.

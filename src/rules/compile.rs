@@ -16,7 +16,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::RuleInfo;
-use super::expr::{self, Binding, Expr, ExprError, Template, Type, TypeEnv};
+use super::expr::{self, Binding, Expr, ExprError, Reads, Template, Type, TypeEnv};
 use super::facts;
 use super::load::{Located, RuleDef, RulesetDef};
 use crate::diagnostic::Code;
@@ -42,6 +42,8 @@ pub struct Rule {
     pub help: Option<Template>,
     /// The texts of `for_each`, `when` and `message` as written.
     pub texts: RuleTexts,
+    /// What its expressions read of the fact model.
+    pub reads: Reads,
 }
 
 /// The texts of a rule's expressions, as written, for `copil explain`.
@@ -71,6 +73,27 @@ pub struct ActiveRules {
     /// The rule ids kept by `--select`, when given: the others are not
     /// run, and derogations of them are not judged.
     pub selection: Option<Arc<BTreeSet<String>>>,
+    /// The fields of the fact model its rules read ([`reading`]); `None`
+    /// when every field is needed.
+    pub reads: Option<Arc<BTreeSet<String>>>,
+}
+
+/// The fields of the fact model that `rules` read, with those the
+/// evaluation itself needs (an element's `span`, the `id`, `nature` and
+/// `nom` that the fact model's derived fields are computed from); `None`
+/// when a rule uses a whole record as a value, which needs every field.
+pub fn reading(rules: &[Rule]) -> Option<Arc<BTreeSet<String>>> {
+    if rules.iter().any(|r| r.reads.whole_records) {
+        return None;
+    }
+    let mut fields: BTreeSet<String> = ["span", "start", "end", "id", "nature", "nom"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    for rule in rules {
+        fields.extend(rule.reads.fields.iter().cloned());
+    }
+    Some(Arc::new(fields))
 }
 
 /// The chain of rulesets (indexes into `sets`) of the profile `profile`.
@@ -158,30 +181,6 @@ pub(crate) type Memo = std::collections::HashMap<MemoKey, Option<Rule>>;
 /// types of the parameters, and its definition as written (with where).
 pub(crate) type MemoKey = (String, String, RuleDef);
 
-/// The shipped rules, compiled ahead of time: `rules/compiled.json`, which
-/// a test keeps equal to what compiling the shipped rulesets gives. Parsing
-/// and type-checking every expression took most of a one-file check's
-/// time. A rule whose definition, origin or parameter types differ from
-/// the cached one (a `--rules` override, a shipped file edited without
-/// regenerating the cache) is not found here and is compiled as usual.
-pub(crate) fn shipped_memo() -> Memo {
-    let entries: Vec<(MemoKey, Option<Rule>)> =
-        serde_json::from_str(include_str!("../../rules/compiled.json")).unwrap_or_default();
-    entries.into_iter().collect()
-}
-
-/// `rules/compiled.json`: every entry of `memo`, in a stable order.
-pub(crate) fn memo_json(memo: &Memo) -> String {
-    let mut entries: Vec<(&MemoKey, &Option<Rule>)> = memo.iter().collect();
-    entries.sort_by(|a, b| {
-        let key = |k: &MemoKey| (k.0.clone(), k.1.clone(), k.2.file, k.2.span);
-        key(a.0).cmp(&key(b.0))
-    });
-    let mut text = serde_json::to_string(&entries).expect("compiled rules serialise");
-    text.push('\n');
-    text
-}
-
 pub(crate) fn compile(
     sets: &[RulesetDef],
     chain: &[usize],
@@ -218,7 +217,7 @@ pub(crate) fn compile(
         .collect::<Vec<_>>()
         .join(",");
     // The type environment is built only when a rule is not already
-    // compiled (the shipped rules come compiled: `shipped_memo`).
+    // compiled (by another profile).
     let mut env: Option<TypeEnv> = None;
     let mut rules = Vec::new();
     for (id, (def, ruleset)) in &merged {
@@ -235,6 +234,7 @@ pub(crate) fn compile(
     ActiveRules {
         chain: chain.iter().map(|&i| sets[i].id.value.clone()).collect(),
         params: params.into_iter().map(|(k, v)| (k, v.value)).collect(),
+        reads: reading(&rules),
         rules,
         infos: Arc::from(infos),
         selection: None,
@@ -371,6 +371,18 @@ fn compile_rule(
     if errors.len() > before {
         return None;
     }
+    let mut reads = Reads::default();
+    if let Some(binding) = &for_each {
+        reads.expr(&binding.list, &env);
+    }
+    for expr in [&when, &check, &at].into_iter().flatten() {
+        reads.expr(expr, &env);
+    }
+    for template in [&message, &help].into_iter().flatten() {
+        for expr in template.placeholders() {
+            reads.expr(expr, &env);
+        }
+    }
     let text =
         |l: &Option<Located<String>>| l.as_ref().map(|l| l.value.clone()).unwrap_or_default();
     Some(Rule {
@@ -397,6 +409,7 @@ fn compile_rule(
             at: def.at.as_ref().map(|l| l.value.clone()),
             message: text(&def.message),
         },
+        reads,
     })
 }
 

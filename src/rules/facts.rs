@@ -10,6 +10,9 @@
 //! [`types`] describes the same model statically, for the type checker;
 //! a test keeps the two in step.
 
+use std::collections::BTreeSet;
+
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::expr::{Record, Type};
@@ -20,9 +23,24 @@ use crate::reference::Reference;
 
 /// The fact model of one compiled file, as JSON.
 pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
-    let mut root = serde_json::to_value(g).expect("the model serialises");
+    facts_reading(g, analyses, None)
+}
+
+/// The fact model with only the fields named in `keep` (at any depth;
+/// every field when `None`): what the rules of a check read
+/// ([`super::ActiveRules::reads`]), so that a check does not build, then
+/// drop, the JSON of fields no rule looks at.
+pub fn facts_reading(
+    g: &Gouvernance,
+    analyses: &Analyses,
+    keep: Option<&BTreeSet<String>>,
+) -> Value {
+    let wanted = |name: &str| keep.is_none_or(|k| k.contains(name));
+    let mut root = to_json(g, keep).expect("the model serialises");
     let reference = Reference::get();
-    if let Some(territoire) = root.get_mut("territoire").and_then(Value::as_object_mut) {
+    if wanted("hubs")
+        && let Some(territoire) = root.get_mut("territoire").and_then(Value::as_object_mut)
+    {
         let hubs: Vec<&str> = reference
             .hubs_of_region(&g.territoire.region)
             .into_iter()
@@ -30,7 +48,14 @@ pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
             .collect();
         territoire.insert("hubs".into(), json!(hubs));
     }
-    if let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut) {
+    let (utilise, hub_reference, hub_regions) = (
+        wanted("utilise"),
+        wanted("hub_reference"),
+        wanted("hub_regions"),
+    );
+    if (utilise || hub_reference || hub_regions)
+        && let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut)
+    {
         for membre in membres {
             let id = membre["id"].as_str().unwrap_or_default().to_string();
             let hub = (membre["nature"] == "hub")
@@ -40,35 +65,55 @@ pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
                 })
                 .flatten();
             let object = membre.as_object_mut().expect("a member is an object");
-            object.insert(
-                "utilise".into(),
-                Value::Bool(!analyses.graphe.inutilises.contains(&id)),
-            );
-            object.insert(
-                "hub_reference".into(),
-                hub.map_or(Value::Null, |h| Value::String(h.nom.clone())),
-            );
-            object.insert(
-                "hub_regions".into(),
-                json!(hub.map(|h| h.regions.clone()).unwrap_or_default()),
-            );
+            if utilise {
+                object.insert(
+                    "utilise".into(),
+                    Value::Bool(!analyses.graphe.inutilises.contains(&id)),
+                );
+            }
+            if hub_reference {
+                object.insert(
+                    "hub_reference".into(),
+                    hub.map_or(Value::Null, |h| Value::String(h.nom.clone())),
+                );
+            }
+            if hub_regions {
+                object.insert(
+                    "hub_regions".into(),
+                    json!(hub.map(|h| h.regions.clone()).unwrap_or_default()),
+                );
+            }
         }
     }
-    if let Some(comites) = root.get_mut("comites").and_then(Value::as_array_mut) {
+    let (niveau, rattache) = (wanted("niveau"), wanted("rattache"));
+    if (niveau || rattache)
+        && let Some(comites) = root.get_mut("comites").and_then(Value::as_array_mut)
+    {
         for comite in comites {
             let id = comite["id"].as_str().unwrap_or_default().to_string();
-            let niveau = analyses.graphe.niveaux.get(&id).copied();
+            let level = analyses.graphe.niveaux.get(&id).copied();
             let object = comite.as_object_mut().expect("a comité is an object");
-            object.insert("niveau".into(), json!(niveau));
-            object.insert("rattache".into(), Value::Bool(niveau.is_some()));
+            if niveau {
+                object.insert("niveau".into(), json!(level));
+            }
+            if rattache {
+                object.insert("rattache".into(), Value::Bool(level.is_some()));
+            }
         }
     }
     let object: &mut Map<String, Value> = root.as_object_mut().expect("the model is an object");
-    let analyses = serde_json::to_value(analyses).expect("the analyses serialise");
-    if let Value::Object(analyses) = analyses {
+    if let Value::Object(analyses) = to_json(analyses, keep).expect("the analyses serialise") {
         object.extend(analyses);
     }
     root
+}
+
+/// `value` as JSON, with only the fields of `keep` when given.
+fn to_json<T: Serialize>(value: &T, keep: Option<&BTreeSet<String>>) -> serde_json::Result<Value> {
+    match keep {
+        Some(keep) => super::prune::to_value(value, keep),
+        None => serde_json::to_value(value),
+    }
 }
 
 /// A Hub's name reduced for matching a libellé with the reference table:

@@ -10,7 +10,9 @@ pub mod engine;
 pub mod expr;
 pub mod facts;
 pub mod load;
+mod prune;
 pub mod registry;
+mod snapshot;
 
 pub use compile::{ActiveRules, Rule};
 pub use registry::{FaultyRuleset, Rules, RulesError};

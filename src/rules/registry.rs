@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::compile::{self, ActiveRules};
 use super::load::{self, RuleFile, RulesetDef};
+use super::snapshot;
 use crate::diagnostic::Code;
 use crate::diagnostic::{self, Diagnostic};
 use crate::files::{display_path, io_message};
@@ -31,12 +32,83 @@ pub const OUTRE_MER: &str = "outre-mer";
 pub struct Rules {
     /// The files read (shipped ones first).
     pub files: Vec<RuleFile>,
-    sets: Vec<RulesetDef>,
+    /// The rulesets read from `files`; read from their text on first use
+    /// when the rules come from the cache (`copil rules` lists them, a
+    /// check never needs them).
+    sets: OnceLock<Vec<RulesetDef>>,
     /// Indexes of the rulesets given with `--rules`, in order.
     user: Vec<usize>,
-    profiles: BTreeMap<String, Arc<ActiveRules>>,
+    profiles: BTreeMap<String, Profile>,
     forced: Option<String>,
     ids: Vec<String>,
+}
+
+/// The rules of one profile: compiled, or still encoded in the cache of
+/// the shipped rules until a file of this profile is checked.
+#[derive(Debug)]
+struct Profile {
+    active: OnceLock<Arc<ActiveRules>>,
+    /// Its block of `rules/compiled.bin`, when it comes from there.
+    frozen: Option<&'static [u8]>,
+    /// The rules `--select` keeps, applied when the block is decoded.
+    selection: Option<Arc<BTreeSet<String>>>,
+}
+
+impl Profile {
+    fn compiled(active: Arc<ActiveRules>) -> Profile {
+        Profile {
+            active: OnceLock::from(active),
+            frozen: None,
+            selection: None,
+        }
+    }
+
+    fn frozen(bytes: &'static [u8]) -> Profile {
+        Profile {
+            active: OnceLock::new(),
+            frozen: Some(bytes),
+            selection: None,
+        }
+    }
+
+    /// Its rules, decoded on first use. A block that cannot be decoded
+    /// (which the cache's test rules out) is compiled from the shipped
+    /// texts instead.
+    fn get(&self, name: &str) -> &Arc<ActiveRules> {
+        self.active.get_or_init(|| {
+            let active = self
+                .frozen
+                .and_then(snapshot::thaw)
+                .or_else(|| shipped_from_text().1.remove(name).map(Arc::unwrap_or_clone))
+                .unwrap_or_else(empty_profile);
+            Arc::new(match &self.selection {
+                Some(kept) => selected(&active, kept),
+                None => active,
+            })
+        })
+    }
+}
+
+/// A profile without rules.
+fn empty_profile() -> ActiveRules {
+    ActiveRules {
+        chain: Vec::new(),
+        params: BTreeMap::new(),
+        rules: Vec::new(),
+        infos: Arc::from(Vec::new()),
+        selection: None,
+        reads: None,
+    }
+}
+
+/// `active` with only the rules of `kept` (`--select`).
+fn selected(active: &ActiveRules, kept: &Arc<BTreeSet<String>>) -> ActiveRules {
+    let mut out = active.clone();
+    out.rules.retain(|r| kept.contains(&r.info.id));
+    out.infos = out.rules.iter().map(|r| r.info.clone()).collect();
+    out.reads = compile::reading(&out.rules);
+    out.selection = Some(kept.clone());
+    out
 }
 
 /// Why the rules could not be loaded: each faulty file with its
@@ -68,6 +140,11 @@ impl Rules {
     /// every `*.toml` directly in it, sorted). A ruleset with the id of a
     /// loaded one replaces it. `profile` forces the profile of every file.
     pub fn load(paths: &[PathBuf], profile: Option<&str>) -> Result<Rules, RulesError> {
+        if paths.is_empty()
+            && let Some(rules) = Rules::from_snapshot(profile)
+        {
+            return rules;
+        }
         let mut errors = Errors::new();
         let files = read_files(paths, &mut errors);
         Rules::from_files(files, errors, profile)
@@ -93,9 +170,10 @@ impl Rules {
         profile: Option<&str>,
     ) -> Result<Rules, RulesError> {
         let (sets, user) = read_rulesets(&files, &mut errors);
-        let profiles = compile_profiles(&sets, &user, &mut errors, &mut compile::shipped_memo());
+        let profiles = compile_profiles(&sets, &user, &mut errors);
         if let Some(name) = profile {
-            check_profile(name, &profiles, &mut files, &mut errors);
+            let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
+            check_profile(name, &known, &mut files, &mut errors);
         }
         if !errors.is_empty() {
             return Err(RulesError {
@@ -105,16 +183,42 @@ impl Rules {
         Ok(Rules::assemble(files, sets, user, profiles, profile))
     }
 
-    /// What `rules/compiled.json` must hold: the shipped rulesets compiled
-    /// from their text, without the cache.
-    pub fn shipped_cache() -> String {
+    /// The shipped rulesets from the cache of their compiled form
+    /// (`rules/compiled.bin`, see [`snapshot`]): nothing is read or
+    /// compiled until a profile is needed. `None` when the cache was not
+    /// made from the shipped texts of this build.
+    fn from_snapshot(profile: Option<&str>) -> Option<Result<Rules, RulesError>> {
+        let snapshot = snapshot::open(embedded::RULESETS)?;
         let mut errors = Errors::new();
-        let files = read_files(&[], &mut errors);
-        let (sets, user) = read_rulesets(&files, &mut errors);
-        let mut memo = compile::Memo::new();
-        compile_profiles(&sets, &user, &mut errors, &mut memo);
-        assert!(errors.is_empty(), "the shipped rulesets compile");
-        compile::memo_json(&memo)
+        let mut files = read_files(&[], &mut errors);
+        if let Some(name) = profile {
+            let known: Vec<&str> = snapshot.profiles.iter().map(|(n, _)| n.as_str()).collect();
+            check_profile(name, &known, &mut files, &mut errors);
+            if !errors.is_empty() {
+                return Some(Err(RulesError {
+                    files: faulty(&files, errors),
+                }));
+            }
+        }
+        Some(Ok(Rules {
+            files,
+            sets: OnceLock::new(),
+            user: Vec::new(),
+            profiles: snapshot
+                .profiles
+                .into_iter()
+                .map(|(name, bytes)| (name, Profile::frozen(bytes)))
+                .collect(),
+            forced: profile.map(str::to_string),
+            ids: snapshot.ids,
+        }))
+    }
+
+    /// What `rules/compiled.bin` must hold: the shipped rulesets compiled
+    /// from their text, without the cache.
+    pub fn shipped_cache() -> Vec<u8> {
+        let (ids, profiles) = shipped_from_text();
+        snapshot::make(embedded::RULESETS, &ids, &profiles)
     }
 
     /// The loaded rules, once every step went without error.
@@ -128,9 +232,12 @@ impl Rules {
         let ids = compile::all_ids(&sets);
         Rules {
             files,
-            sets,
+            sets: OnceLock::from(sets),
             user,
-            profiles,
+            profiles: profiles
+                .into_iter()
+                .map(|(name, active)| (name, Profile::compiled(active)))
+                .collect(),
             forced: profile.map(str::to_string),
             ids,
         }
@@ -140,19 +247,11 @@ impl Rules {
     pub fn active(&self, zone: Zone) -> Arc<ActiveRules> {
         let name = self.profile_name(zone);
         self.profiles
-            .get(name)
-            .or_else(|| self.profiles.get(NATIONAL))
-            .or_else(|| self.profiles.values().next())
-            .cloned()
-            .unwrap_or_else(|| {
-                Arc::new(ActiveRules {
-                    chain: Vec::new(),
-                    params: BTreeMap::new(),
-                    rules: Vec::new(),
-                    infos: Arc::from(Vec::new()),
-                    selection: None,
-                })
-            })
+            .get_key_value(name)
+            .or_else(|| self.profiles.get_key_value(NATIONAL))
+            .or_else(|| self.profiles.iter().next())
+            .map(|(name, profile)| profile.get(name).clone())
+            .unwrap_or_else(|| Arc::new(empty_profile()))
     }
 
     /// The profile of a file of this zone.
@@ -180,19 +279,30 @@ impl Rules {
             }
         }
         let selection = Arc::new(wanted);
-        for active in self.profiles.values_mut() {
-            let mut kept = (**active).clone();
-            kept.rules.retain(|r| selection.contains(&r.info.id));
-            kept.infos = kept.rules.iter().map(|r| r.info.clone()).collect();
-            kept.selection = Some(selection.clone());
-            *active = Arc::new(kept);
+        for profile in self.profiles.values_mut() {
+            match profile.active.take() {
+                Some(active) => {
+                    let _ = profile.active.set(Arc::new(selected(&active, &selection)));
+                }
+                // Still encoded: the selection applies when it is decoded.
+                None => profile.selection = Some(selection.clone()),
+            }
         }
         Ok(())
     }
 
     /// The rules of a profile by name.
     pub fn profile(&self, name: &str) -> Option<Arc<ActiveRules>> {
-        self.profiles.get(name).cloned()
+        self.profiles
+            .get(name)
+            .map(|profile| profile.get(name).clone())
+    }
+
+    /// The rulesets read, from their text on first use when the rules come
+    /// from the cache.
+    fn sets(&self) -> &[RulesetDef] {
+        self.sets
+            .get_or_init(|| read_rulesets(&self.files, &mut Errors::new()).0)
     }
 
     /// The rules shown by `copil rules` and `copil explain`: the forced
@@ -208,7 +318,7 @@ impl Rules {
 
     /// The loaded rulesets' ids, titles and versions, with their file.
     pub fn rulesets(&self) -> Vec<(&str, &str, &str, &str)> {
-        self.sets
+        self.sets()
             .iter()
             .map(|s| {
                 (
@@ -225,7 +335,7 @@ impl Rules {
     pub fn user_rule_ids(&self) -> BTreeSet<String> {
         self.user
             .iter()
-            .flat_map(|&i| self.sets[i].rules.iter())
+            .flat_map(|&i| self.sets()[i].rules.iter())
             .filter_map(|r| r.id.as_ref().map(|id| id.value.clone()))
             .collect()
     }
@@ -234,7 +344,7 @@ impl Rules {
     pub fn user_rule_files(&self) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
         for &i in &self.user {
-            for rule in &self.sets[i].rules {
+            for rule in &self.sets()[i].rules {
                 if let Some(id) = &rule.id {
                     out.insert(id.value.clone(), self.files[rule.file].path.clone());
                 }
@@ -360,38 +470,44 @@ fn ruleset_taken(set: &RulesetDef, first: &str) -> Diagnostic {
 }
 
 /// One profile per ruleset: its `extends` chain, merged and compiled.
+/// Profiles share most rules: each is compiled once ([`compile::Memo`]).
 fn compile_profiles(
     sets: &[RulesetDef],
     user: &[usize],
     errors: &mut Errors,
-    memo: &mut compile::Memo,
 ) -> BTreeMap<String, Arc<ActiveRules>> {
+    let mut memo = compile::Memo::new();
     let mut profiles = BTreeMap::new();
     for i in 0..sets.len() {
         let chain = compile::chain(sets, i, user, errors);
-        let active = compile::compile(sets, &chain, errors, memo);
+        let active = compile::compile(sets, &chain, errors, &mut memo);
         profiles.insert(sets[i].id.value.clone(), Arc::new(active));
     }
     profiles
 }
 
-/// `--profile name` must name a loaded profile. The error points into a
-/// file `--profile` whose text is the name.
-fn check_profile(
-    name: &str,
-    profiles: &BTreeMap<String, Arc<ActiveRules>>,
-    files: &mut Vec<RuleFile>,
-    errors: &mut Errors,
-) {
-    if profiles.contains_key(name) {
+/// The shipped rulesets compiled from their text, without the cache: their
+/// rule ids and profiles.
+fn shipped_from_text() -> (Vec<String>, BTreeMap<String, Arc<ActiveRules>>) {
+    let mut errors = Errors::new();
+    let files = read_files(&[], &mut errors);
+    let (sets, user) = read_rulesets(&files, &mut errors);
+    let profiles = compile_profiles(&sets, &user, &mut errors);
+    debug_assert!(errors.is_empty(), "the shipped rulesets compile");
+    (compile::all_ids(&sets), profiles)
+}
+
+/// `--profile name` must name a loaded profile (`known`). The error points
+/// into a file `--profile` whose text is the name.
+fn check_profile(name: &str, known: &[&str], files: &mut Vec<RuleFile>, errors: &mut Errors) {
+    if known.contains(&name) {
         return;
     }
-    let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
     files.push(RuleFile {
         path: "--profile".to_string(),
         text: name.to_string(),
     });
-    errors.push((files.len() - 1, unknown_profile(name, &known)));
+    errors.push((files.len() - 1, unknown_profile(name, known)));
 }
 
 /// `--profile name` names no loaded profile.
@@ -453,49 +569,86 @@ fn faulty(files: &[RuleFile], errors: Vec<(usize, Diagnostic)>) -> Vec<FaultyRul
 
 #[cfg(test)]
 mod cache_tests {
-    use super::Rules;
+    use super::*;
 
-    /// `rules/compiled.json` is what compiling the shipped rulesets gives
+    /// `rules/compiled.bin` is what compiling the shipped rulesets gives
     /// today. After changing a shipped ruleset, the expression language or
     /// the fact model, regenerate it:
     /// `COPIL_REGENERER_CACHE=1 cargo test --lib compiled_rules_cache`.
     #[test]
     fn the_compiled_rules_cache_is_up_to_date() {
         let expected = Rules::shipped_cache();
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/compiled.json");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/compiled.bin");
         if std::env::var_os("COPIL_REGENERER_CACHE").is_some() {
-            std::fs::write(path, &expected).expect("write rules/compiled.json");
+            std::fs::write(path, &expected).expect("write rules/compiled.bin");
         }
-        let cached = std::fs::read_to_string(path).unwrap_or_default();
+        let cached = std::fs::read(path).unwrap_or_default();
         assert!(
             cached == expected,
-            "rules/compiled.json is out of date: run COPIL_REGENERER_CACHE=1 cargo test --lib compiled_rules_cache"
+            "rules/compiled.bin is out of date: run COPIL_REGENERER_CACHE=1 cargo test --lib compiled_rules_cache"
         );
     }
 
-    /// Loading with the cache gives the same rules as compiling.
+    /// Loading from the cache gives the same rules, ids and rulesets as
+    /// compiling the shipped texts, and decodes a profile only when asked.
     #[test]
     fn the_cache_changes_nothing() {
         let rules = Rules::embedded().expect("the shipped rules load");
-        let mut memo = super::compile::shipped_memo();
-        assert!(!memo.is_empty(), "the cache is read");
-        for (name, active) in &rules.profiles {
-            let mut errors = super::Errors::new();
-            let mut fresh = super::compile::Memo::new();
-            let i = rules
-                .sets
-                .iter()
-                .position(|s| &s.id.value == name)
-                .expect("a profile is a ruleset");
-            let chain = super::compile::chain(&rules.sets, i, &rules.user, &mut errors);
-            let compiled = super::compile::compile(&rules.sets, &chain, &mut errors, &mut fresh);
-            let cached = super::compile::compile(&rules.sets, &chain, &mut errors, &mut memo);
-            assert_eq!(
-                format!("{:?}", compiled.rules),
-                format!("{:?}", cached.rules)
-            );
-            assert_eq!(format!("{:?}", active.rules), format!("{:?}", cached.rules));
+        assert!(
+            rules
+                .profiles
+                .values()
+                .all(|p| p.frozen.is_some() && p.active.get().is_none()),
+            "the shipped rules come from the cache, still encoded"
+        );
+        for (name, profile) in &rules.profiles {
+            let bytes = profile.frozen.expect("encoded");
+            assert!(snapshot::thaw(bytes).is_some(), "{name} is decoded");
         }
+        let (ids, compiled) = shipped_from_text();
+        assert_eq!(rules.ids, ids);
+        assert_eq!(
+            rules.profiles.keys().collect::<Vec<_>>(),
+            compiled.keys().collect::<Vec<_>>()
+        );
+        for (name, fresh) in &compiled {
+            let cached = rules.profile(name).expect("profile");
+            assert_eq!(format!("{cached:?}"), format!("{fresh:?}"), "{name}");
+        }
+        let mut errors = Errors::new();
+        let files = read_files(&[], &mut errors);
+        let sets = read_rulesets(&files, &mut errors).0;
+        assert_eq!(rules.sets().len(), sets.len());
+        assert_eq!(rules.rulesets().len(), sets.len());
+    }
+
+    /// `--select` on profiles still encoded keeps the same rules as on
+    /// compiled ones.
+    #[test]
+    fn select_applies_to_encoded_and_compiled_profiles() {
+        let wanted = ["FNE-PIL-01".to_string(), "FNE-COM-01".to_string()];
+        let mut cached = Rules::embedded().expect("shipped");
+        cached.select(&wanted).expect("known rules");
+        let (_, compiled) = shipped_from_text();
+        for (name, fresh) in compiled {
+            let kept = selected(&fresh, &Arc::new(wanted.iter().cloned().collect()));
+            assert_eq!(kept.rules.len(), 2, "{name}");
+            let from_cache = cached.profile(&name).expect("profile");
+            assert_eq!(format!("{from_cache:?}"), format!("{kept:?}"));
+        }
+        // Once decoded, a second selection still filters.
+        cached.select(&wanted[..1]).expect("known rule");
+        assert_eq!(cached.profile(NATIONAL).expect("national").rules.len(), 1);
+    }
+
+    /// `--profile` with an unknown name is refused from the cache as it is
+    /// when compiling.
+    #[test]
+    fn an_unknown_profile_is_refused_with_the_cache() {
+        let error = Rules::load(&[], Some("outremer")).expect_err("refused");
+        assert_eq!(error.files.len(), 1);
+        assert_eq!(error.files[0].path, "--profile");
+        assert!(error.files[0].diagnostics[0].message.contains("outremer"));
     }
 }
 

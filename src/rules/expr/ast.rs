@@ -68,8 +68,9 @@ pub enum ExprKind {
 pub enum Literal {
     /// `'text'` or `"text"`, escapes resolved.
     Text(String),
-    /// `12`, `0.75`.
-    Number(serde_json::Number),
+    /// `12`, `0.75`. Kept as its text in the compiled rules' cache, whose
+    /// binary format cannot hold a self-describing JSON number.
+    Number(#[serde(with = "number_text")] serde_json::Number),
     /// `true`, `false`.
     Bool(bool),
     /// `null`.
@@ -248,5 +249,20 @@ impl fmt::Display for Literal {
 impl fmt::Display for Binding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} in {}", self.var.name, self.list)
+    }
+}
+
+/// A JSON number as its text (`12`, `0.75`), for serde formats that are
+/// not self-describing (the compiled rules' cache, `rules/compiled.bin`).
+mod number_text {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(n: &serde_json::Number, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(n)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<serde_json::Number, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        text.parse().map_err(D::Error::custom)
     }
 }

@@ -259,6 +259,11 @@ fn binary(
                 boolean(left, env, "or")? || boolean(right, env, "or")?,
             ));
         }
+        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::In | BinaryOp::NotIn => {
+            if let Some(found) = against_text(op, left, right, env)? {
+                return Ok(Value::Bool(found));
+            }
+        }
         _ => {}
     }
     let l = value(left, env)?;
@@ -377,6 +382,55 @@ fn binary(
                 ));
             }
         },
+    })
+}
+
+/// `x == 'texte'`, `'texte' == x`, `x != 'texte'` and `'texte' in x`
+/// without making a JSON value of the literal (rules compare a field with
+/// a text for every member): the same answer as the general case, or
+/// `None` when neither operand is such a literal.
+fn against_text(
+    op: BinaryOp,
+    left: &Expr,
+    right: &Expr,
+    env: &ValueEnv<'_>,
+) -> Result<Option<bool>, EvalError> {
+    fn text(e: &Expr) -> Option<&str> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Text(text)) => Some(text.as_str()),
+            _ => None,
+        }
+    }
+    Ok(match op {
+        BinaryOp::Eq | BinaryOp::Ne => {
+            let (literal, other) = match (text(left), text(right)) {
+                (_, Some(t)) => (t, left),
+                (Some(t), None) => (t, right),
+                (None, None) => return Ok(None),
+            };
+            let equal = value(other, env)?.as_str() == Some(literal);
+            Some(equal == (op == BinaryOp::Eq))
+        }
+        BinaryOp::In | BinaryOp::NotIn => {
+            let Some(needle) = text(left) else {
+                return Ok(None);
+            };
+            let found = match value(right, env)?.as_ref() {
+                Value::Null => false,
+                Value::Array(items) => items.iter().any(|item| item.as_str() == Some(needle)),
+                Value::String(haystack) => haystack.contains(needle),
+                other => {
+                    return Err(EvalError::wrong_value(
+                        right.span,
+                        op.symbol(),
+                        "une liste ou un texte",
+                        other,
+                    ));
+                }
+            };
+            Some(found == (op == BinaryOp::In))
+        }
+        _ => None,
     })
 }
 

@@ -67,7 +67,7 @@ pub use parser::{parse, parse_binding};
 pub use template::{
     Template, TemplatePart, check_template, format_value, parse_template, render_template,
 };
-pub use types::{Record, Type, TypeEnv, check, check_binding, check_bool};
+pub use types::{Reads, Record, Type, TypeEnv, check, check_binding, check_bool};
 
 #[cfg(test)]
 mod test_support;
