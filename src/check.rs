@@ -62,6 +62,10 @@ pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
             .as_ref()
             .map(|g| g.territoire.codes.join(","))
             .or(compiled.territoire),
+        nom_territoire: compiled
+            .gouvernance
+            .as_ref()
+            .map(|g| g.territoire.nom.clone()),
         compiled: compiled.gouvernance.is_some(),
         diagnostics: compiled.diagnostics,
         gouvernance: compiled.gouvernance,
@@ -103,6 +107,19 @@ pub fn check_files(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileRepor
         return paths.iter().map(|p| check_file(p, rules)).collect();
     }
     paths.par_iter().map(|p| check_file(p, rules)).collect()
+}
+
+/// [`check_files`] for the outputs of `copil check`, which read no model:
+/// each report drops its model and analyses as soon as its file is
+/// checked ([`FileReport::sans_modele`]).
+#[cfg(feature = "cli")]
+pub fn check_files_sans_modele(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileReport> {
+    use rayon::prelude::*;
+    let one = |p: &std::path::PathBuf| check_file(p, rules).sans_modele();
+    if paths.len() < 2 {
+        return paths.iter().map(one).collect();
+    }
+    paths.par_iter().map(one).collect()
 }
 
 /// Reads and checks one file.

@@ -17,6 +17,8 @@ pub struct FileReport {
     pub source: Option<String>,
     /// The territory's codes, joined by `,`, when known.
     pub territoire: Option<String>,
+    /// The territory's name (« Isère »), when the file compiled.
+    pub nom_territoire: Option<String>,
     /// True when the file compiled (no compiler error).
     pub compiled: bool,
     /// Every diagnostic, in source order.
@@ -30,12 +32,23 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The report without the compiled model and its analyses: what the
+    /// outputs of `copil check` read (diagnostics, source, territory).
+    /// Kept for every file of a national run, the models were most of its
+    /// memory.
+    pub fn sans_modele(mut self) -> FileReport {
+        self.gouvernance = None;
+        self.analyses = None;
+        self
+    }
+
     /// The report of a file that could not be compiled (or read).
     pub fn failed(path: String, diagnostics: Vec<Diagnostic>) -> FileReport {
         FileReport {
             path,
             source: None,
             territoire: None,
+            nom_territoire: None,
             compiled: false,
             diagnostics,
             gouvernance: None,

@@ -343,3 +343,40 @@ fn parallel_output_is_the_sequential_output() {
         }
     }
 }
+
+/// `copil check` drops each file's model once it is checked
+/// (`check_files_sans_modele`): its outputs stay those of the reports
+/// that keep it, the territory's name included.
+#[test]
+fn check_outputs_do_not_need_the_model() {
+    let out = copil(&[
+        "check",
+        "examples/val-de-marne.copil",
+        "examples/isere.copil",
+    ]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("✓ examples/val-de-marne.copil (Val-de-Marne) : aucun problème"),
+        "{text}"
+    );
+    let rules = copil::rules::Rules::embedded().expect("shipped rules");
+    let paths = [
+        Path::new("examples/val-de-marne.copil").to_path_buf(),
+        Path::new("examples/isere.copil").to_path_buf(),
+    ];
+    let with = copil::check::check_files(&paths, &rules);
+    let without = copil::check::check_files_sans_modele(&paths, &rules);
+    assert!(
+        without
+            .iter()
+            .all(|r| r.gouvernance.is_none() && r.analyses.is_none())
+    );
+    assert_eq!(copil::report::json(&with), copil::report::json(&without));
+    assert_eq!(copil::report::sarif(&with), copil::report::sarif(&without));
+    assert_eq!(copil::report::junit(&with), copil::report::junit(&without));
+    let options = copil::report::HumanOptions::default;
+    assert_eq!(
+        copil::report::human(&with, options()),
+        copil::report::human(&without, options())
+    );
+}

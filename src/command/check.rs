@@ -64,7 +64,7 @@ pub fn run(args: &Args) -> Exit {
         Ok(files) => files,
         Err(exit) => return exit,
     };
-    let reports = crate::check::check_files(&files, &rules);
+    let reports = crate::check::check_files_sans_modele(&files, &rules);
     let text = match args.format {
         CheckFormat::Human => report::human(&reports, human_options(true)),
         CheckFormat::Json => report::json(&reports),

@@ -158,9 +158,9 @@ pub fn human_diagnostics(reports: &[FileReport], options: HumanOptions) -> Strin
         };
         if report.diagnostics.is_empty() {
             let name = report
-                .gouvernance
+                .nom_territoire
                 .as_ref()
-                .map(|g| format!(" ({})", g.territoire.nom))
+                .map(|nom| format!(" ({nom})"))
                 .unwrap_or_default();
             out.push_str(&format!("✓ {}{name} : aucun problème\n\n", report.path));
             continue;
