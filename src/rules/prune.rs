@@ -34,12 +34,14 @@ pub(crate) fn to_value<T: Serialize + ?Sized>(
 /// not once per field serialised.
 struct Kept<'k> {
     names: &'k BTreeSet<String>,
-    seen: RefCell<HashMap<usize, bool, BuildHasherDefault<AddressHasher>>>,
+    seen: RefCell<HashMap<(usize, usize), bool, BuildHasherDefault<AddressHasher>>>,
 }
 
 impl Kept<'_> {
     fn contains(&self, key: &'static str) -> bool {
-        let address = key.as_ptr() as usize ^ (key.len() << 48);
+        // Address and length: a literal may start another one (`nom`,
+        // `nombre`).
+        let address = (key.as_ptr() as usize, key.len());
         *self
             .seen
             .borrow_mut()
@@ -48,7 +50,7 @@ impl Kept<'_> {
     }
 }
 
-/// Hashes an address: one multiplication.
+/// Hashes an address and a length: a multiplication each.
 #[derive(Default)]
 struct AddressHasher(u64);
 
@@ -62,7 +64,7 @@ impl Hasher for AddressHasher {
         }
     }
     fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (self.0.rotate_left(26) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
