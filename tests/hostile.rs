@@ -130,6 +130,27 @@ fn hostile_files_get_a_diagnostic_never_a_panic() {
     }
 }
 
+/// 200 000 members (8 Mio, under the 16 Mio limit) are checked, each one
+/// resolved, and the file is left without error: the time and memory of
+/// this file are measured by `benches/national.sh` (1,7 s and 390 Mio in
+/// release on the development machine), here only that it is answered.
+#[test]
+fn two_hundred_thousand_members_are_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from(HEAD);
+    for i in 0..200_000 {
+        text.push_str(&format!("membre m{i} association \"Association {i}\"\n"));
+    }
+    let path = write(dir.path(), "200000-membres.copil", text.as_bytes());
+    let (code, codes) = check(&path);
+    assert!(code <= 1, "exit {code}: {:?}", &codes[..codes.len().min(5)]);
+    assert!(
+        !codes.iter().any(|c| c.starts_with("copil::")),
+        "{:?}",
+        &codes[..codes.len().min(5)]
+    );
+}
+
 #[test]
 fn a_file_over_16_mio_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");

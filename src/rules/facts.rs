@@ -53,6 +53,13 @@ pub fn facts_reading(
         wanted("hub_reference"),
         wanted("hub_regions"),
     );
+    // Looked up once per member: hashed, not searched in the list.
+    let inutilises: rustc_hash::FxHashSet<&str> = analyses
+        .graphe
+        .inutilises
+        .iter()
+        .map(String::as_str)
+        .collect();
     if (utilise || hub_reference || hub_regions)
         && let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut)
     {
@@ -68,7 +75,7 @@ pub fn facts_reading(
             if utilise {
                 object.insert(
                     "utilise".into(),
-                    Value::Bool(!analyses.graphe.inutilises.contains(&id)),
+                    Value::Bool(!inutilises.contains(id.as_str())),
                 );
             }
             if hub_reference {
