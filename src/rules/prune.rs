@@ -76,6 +76,15 @@ struct Pruner<'k> {
 /// The plain JSON serializer, for scalars.
 const PLAIN: serde_json::value::Serializer = serde_json::value::Serializer;
 
+/// Scalars are written as serde_json writes them.
+macro_rules! plain {
+    ($($method:ident($ty:ty)),*) => {$(
+        fn $method(self, v: $ty) -> Result<Value, Error> {
+            ser::Serializer::$method(PLAIN, v)
+        }
+    )*};
+}
+
 impl<'k> ser::Serializer for Pruner<'k> {
     type Ok = Value;
     type Error = Error;
@@ -87,54 +96,24 @@ impl<'k> ser::Serializer for Pruner<'k> {
     type SerializeStruct = Fields<'k>;
     type SerializeStructVariant = Variant<Fields<'k>>;
 
-    fn serialize_bool(self, v: bool) -> Result<Value, Error> {
-        Ok(Value::Bool(v))
-    }
-    fn serialize_i8(self, v: i8) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_i64(self, v: i64) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_i128(self, v: i128) -> Result<Value, Error> {
-        ser::Serializer::serialize_i128(PLAIN, v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result<Value, Error> {
-        Ok(Value::from(v))
-    }
-    fn serialize_u128(self, v: u128) -> Result<Value, Error> {
-        ser::Serializer::serialize_u128(PLAIN, v)
-    }
-    fn serialize_f32(self, v: f32) -> Result<Value, Error> {
-        ser::Serializer::serialize_f32(PLAIN, v)
-    }
-    fn serialize_f64(self, v: f64) -> Result<Value, Error> {
-        ser::Serializer::serialize_f64(PLAIN, v)
-    }
-    fn serialize_char(self, v: char) -> Result<Value, Error> {
-        Ok(Value::String(v.to_string()))
-    }
-    fn serialize_str(self, v: &str) -> Result<Value, Error> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<Value, Error> {
-        ser::Serializer::serialize_bytes(PLAIN, v)
-    }
+    plain!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8])
+    );
     fn serialize_none(self) -> Result<Value, Error> {
         Ok(Value::Null)
     }
@@ -236,38 +215,28 @@ impl Seq<'_> {
     }
 }
 
-impl ser::SerializeSeq for Seq<'_> {
-    type Ok = Value;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Error> {
-        Ok(Value::Array(self.items))
-    }
+/// The three sequence traits of serde, which differ only by the name of
+/// their element method.
+macro_rules! sequence {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Seq<'_> {
+            type Ok = Value;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.push(value)
+            }
+            fn end(self) -> Result<Value, Error> {
+                Ok(Value::Array(self.items))
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Seq<'_> {
-    type Ok = Value;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Error> {
-        Ok(Value::Array(self.items))
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq<'_> {
-    type Ok = Value;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Error> {
-        Ok(Value::Array(self.items))
-    }
-}
+sequence!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 struct Fields<'k> {
     pruner: Pruner<'k>,
