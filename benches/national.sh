@@ -8,7 +8,8 @@
 #
 # Mesure, avec hyperfine : `copil check --format json` sur le corpus
 # national (échelles 1 et 8), un fichier de la taille de l'Isère,
-# `copil --version`, un fichier de 200 000 membres, un fichier de 20 000
+# `copil --version`, un fichier de 200 000 membres (siégeant dans des
+# comités, puis nulle part), un fichier de 20 000
 # références inconnues ; la mémoire de pointe (`/usr/bin/time -v`) ; et
 # cinq règles nationales évaluées par regorus (moteur Rego généraliste,
 # `benches/regorus/`) sur le modèle de faits exporté, comparées à copil, qui
@@ -121,6 +122,7 @@ mesure isere38 "$BIN" check --format json "$TMP/k1/38.copil"
 mesure k1 "$BIN" check --format json "$TMP/k1"
 mesure k8 "$BIN" check --format json "$TMP/k8"
 mesure membres "$BIN" check --format json "$TMP/stress/membres-200000.copil"
+mesure inutilises "$BIN" check --format json "$TMP/stress/inutilises-200000.copil"
 mesure inconnus "$BIN" check --format json "$TMP/stress/inconnus-20000.copil"
 
 # --- copil face à regorus, sur cinq règles -----------------------------------
@@ -251,6 +253,8 @@ if res.get("membres.etat") == "ok":
     ligne("200 000 membres : mémoire de pointe", f"{taille(rss)} {verdict(rss <= 1024 ** 3)}", "≤ 1 Gio")
 else:
     ligne("200 000 membres : mémoire de pointe", f"non mesurée (délai de {delai:.0f} s dépassé) ❌", "≤ 1 Gio")
+t, s = temps("inutilises")
+ligne("200 000 membres qui ne siègent nulle part (200 000 avertissements)", f"{t} {verdict(s is not None and s <= 1)}", "≤ 1 s")
 t, s = temps("inconnus")
 ligne("20 000 références inconnues (« vouliez-vous dire » 20 000 fois)", f"{t} {verdict(s is not None and s <= 1)}", "≤ 1 s")
 if res.get("k1.etat") == "ok":

@@ -33,9 +33,12 @@
 //! action surfinancée (FNE-FDR-06), une MSA déclarée sans servir
 //! (FNE-MEM-01, avec les communes qui n'appartiennent à aucun EPCI).
 //!
-//! **Mode `--stress`** : deux fichiers pathologiques.
+//! **Mode `--stress`** : trois fichiers pathologiques.
 //! - `membres-200000.copil` : 200 000 membres déclarés (Isère), répartis
 //!   dans 200 comités de 1 000 membres ;
+//! - `inutilises-200000.copil` : les mêmes membres, qui ne siègent nulle
+//!   part (200 000 avertissements FNE-MEM-01 ; ce cas cachait une étape
+//!   quadratique que le premier ne voyait pas) ;
 //! - `inconnus-20000.copil` : le fichier du Nord, plus 20 comités qui
 //!   citent 20 000 identifiants non déclarés, chacun une faute de frappe
 //!   distincte d'un identifiant déclaré (la recherche « vouliez-vous dire »
@@ -198,7 +201,10 @@ fn national(options: &Options) -> Result<(), String> {
 
 fn stress(options: &Options) -> Result<(), String> {
     let name = format!("membres-{}.copil", options.membres);
-    let (b, l) = write(&options.out, &name, &many_members(options.membres))?;
+    let (b, l) = write(&options.out, &name, &many_members(options.membres, true))?;
+    eprintln!("{name} : {l} lignes, {b} octets");
+    let name = format!("inutilises-{}.copil", options.membres);
+    let (b, l) = write(&options.out, &name, &many_members(options.membres, false))?;
     eprintln!("{name} : {l} lignes, {b} octets");
     let name = format!("inconnus-{}.copil", options.inconnus);
     let (b, l) = write(&options.out, &name, &unknown_references(options.inconnus))?;
@@ -581,8 +587,9 @@ fn departement_file(d: &Departement, index: usize, scale: usize) -> Generated {
 }
 
 /// The Isère, with `count` members in all: the département's usual
-/// members, then structures, 1 000 per comité.
-fn many_members(count: usize) -> String {
+/// members, then structures, 1 000 per comité when `seated`, in no body
+/// otherwise.
+fn many_members(count: usize, seated: bool) -> String {
     let mut out = String::with_capacity(count * 64);
     let _ = writeln!(
         out,
@@ -614,7 +621,7 @@ fn many_members(count: usize) -> String {
          comite copil strategique \"Comité de pilotage\" {{\n    presidence  prefecture, cd38\n    \
          membres     hinaura\n    frequence   semestrielle\n}}\n"
     );
-    for (k, chunk) in ids.chunks(1000).enumerate() {
+    for (k, chunk) in ids.chunks(1000).enumerate().filter(|_| seated) {
         let _ = writeln!(
             out,
             "comite c{:03} consultatif \"Réseau local n° {}\" {{\n    rend_compte copil",
