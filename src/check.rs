@@ -100,13 +100,7 @@ pub const DEFAULT_SEUIL_DOUBLON: f64 = 0.75;
 /// output is the same, byte for byte, as a run on one core.
 #[cfg(feature = "cli")]
 pub fn check_files(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileReport> {
-    use rayon::prelude::*;
-    if paths.len() < 2 {
-        // One file: starting the worker threads would cost more than it
-        // saves (a préfecture checking its own file).
-        return paths.iter().map(|p| check_file(p, rules)).collect();
-    }
-    paths.par_iter().map(|p| check_file(p, rules)).collect()
+    each_file(paths, |p| check_file(p, rules))
 }
 
 /// [`check_files`] for the outputs of `copil check`, which read no model:
@@ -114,8 +108,18 @@ pub fn check_files(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileRepor
 /// checked ([`FileReport::sans_modele`]).
 #[cfg(feature = "cli")]
 pub fn check_files_sans_modele(paths: &[std::path::PathBuf], rules: &Rules) -> Vec<FileReport> {
+    each_file(paths, |p| check_file(p, rules).sans_modele())
+}
+
+/// `one` on every path, in parallel, results in the order of `paths`. One
+/// file runs on this thread: starting the workers would cost more than it
+/// saves (a préfecture checking its own file).
+#[cfg(feature = "cli")]
+fn each_file(
+    paths: &[std::path::PathBuf],
+    one: impl Fn(&std::path::PathBuf) -> FileReport + Sync + Send,
+) -> Vec<FileReport> {
     use rayon::prelude::*;
-    let one = |p: &std::path::PathBuf| check_file(p, rules).sans_modele();
     if paths.len() < 2 {
         return paths.iter().map(one).collect();
     }

@@ -53,18 +53,18 @@ pub fn facts_reading(
         wanted("hub_reference"),
         wanted("hub_regions"),
     );
-    // Looked up once per member: hashed, not searched in the list.
-    let inutilises: rustc_hash::FxHashSet<&str> = analyses
-        .graphe
-        .inutilises
-        .iter()
-        .map(String::as_str)
-        .collect();
     if (utilise || hub_reference || hub_regions)
         && let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut)
     {
+        // Looked up once per member: hashed, not searched in the list.
+        let inutilises: rustc_hash::FxHashSet<&str> = analyses
+            .graphe
+            .inutilises
+            .iter()
+            .map(String::as_str)
+            .collect();
         for membre in membres {
-            let id = membre["id"].as_str().unwrap_or_default().to_string();
+            let used = !inutilises.contains(membre["id"].as_str().unwrap_or_default());
             let hub = (membre["nature"] == "hub")
                 .then(|| {
                     let nom = hub_key(membre["nom"].as_str().unwrap_or_default());
@@ -73,10 +73,7 @@ pub fn facts_reading(
                 .flatten();
             let object = membre.as_object_mut().expect("a member is an object");
             if utilise {
-                object.insert(
-                    "utilise".into(),
-                    Value::Bool(!inutilises.contains(id.as_str())),
-                );
+                object.insert("utilise".into(), Value::Bool(used));
             }
             if hub_reference {
                 object.insert(
