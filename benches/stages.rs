@@ -19,6 +19,7 @@ use copil::analysis::analyse;
 use copil::check::{FileReport, check_source};
 use copil::reference::Reference;
 use copil::report::{self, HumanOptions};
+use copil::rules::view::Facts;
 use copil::rules::{Rules, engine, facts};
 
 /// The Nord (59): 650 communes, 17 EPCI.
@@ -77,7 +78,6 @@ fn stages(c: &mut Criterion) {
         let g = g.expect("compiles");
         let analyses = analyse(&g, 0.75);
         let active = rules.active(g.territoire.zone);
-        let fact_model = facts::facts(&g, &analyses);
         let reports: Vec<FileReport> = vec![check_source(name.into(), src.clone(), &rules)];
         let mut group = c.benchmark_group(format!("étapes {name}"));
         group.bench_function("1 parse", |b| {
@@ -87,11 +87,14 @@ fn stages(c: &mut Criterion) {
             b.iter(|| copil::model::resolve(black_box(&parsed.file), &ids))
         });
         group.bench_function("3 analyses", |b| b.iter(|| analyse(black_box(&g), 0.75)));
-        group.bench_function("4a facts", |b| {
+        group.bench_function("4a facts (JSON of copil export)", |b| {
             b.iter(|| facts::facts(black_box(&g), &analyses))
         });
-        group.bench_function("4b rules", |b| {
-            b.iter(|| engine::evaluate(&active, black_box(&g), &fact_model))
+        group.bench_function("4b rules (over the typed view)", |b| {
+            b.iter(|| {
+                let view = Facts::new(black_box(&g), &analyses);
+                engine::evaluate(&active, &g, &view)
+            })
         });
         group.bench_function("5 report json", |b| {
             b.iter(|| report::json(black_box(&reports)))

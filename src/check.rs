@@ -9,7 +9,7 @@ use crate::analysis;
 use crate::diagnostic::{self, Diagnostic};
 use crate::files::{self, Source, display_path};
 use crate::model::{self, Gouvernance};
-use crate::rules::{Rules, engine, facts};
+use crate::rules::{Rules, engine, view};
 use crate::syntax;
 
 pub use crate::file_report::FileReport;
@@ -81,7 +81,7 @@ pub fn check_source(path: String, source: String, rules: &Rules) -> FileReport {
             .and_then(serde_json::Value::as_f64)
             .unwrap_or(DEFAULT_SEUIL_DOUBLON);
         let analyses = analysis::analyse(g, seuil);
-        let facts = facts::facts_reading(g, &analyses, active.reads.as_deref());
+        let facts = view::Facts::new(g, &analyses);
         report
             .diagnostics
             .extend(engine::evaluate(&active, g, &facts));

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::RuleInfo;
-use super::expr::{self, Binding, Expr, ExprError, Reads, Template, Type, TypeEnv};
+use super::expr::{self, Binding, Expr, ExprError, Template, Type, TypeEnv};
 use super::facts;
 use super::load::{Located, RuleDef, RulesetDef};
 use crate::diagnostic::Code;
@@ -42,8 +42,6 @@ pub struct Rule {
     pub help: Option<Template>,
     /// The texts of `for_each`, `when` and `message` as written.
     pub texts: RuleTexts,
-    /// What its expressions read of the fact model.
-    pub reads: Reads,
 }
 
 /// The texts of a rule's expressions, as written, for `copil explain`.
@@ -73,27 +71,6 @@ pub struct ActiveRules {
     /// The rule ids kept by `--select`, when given: the others are not
     /// run, and derogations of them are not judged.
     pub selection: Option<Arc<BTreeSet<String>>>,
-    /// The fields of the fact model its rules read ([`reading`]); `None`
-    /// when every field is needed.
-    pub reads: Option<Arc<BTreeSet<String>>>,
-}
-
-/// The fields of the fact model that `rules` read, with those the
-/// evaluation itself needs (an element's `span`, the `id`, `nature` and
-/// `nom` that the fact model's derived fields are computed from); `None`
-/// when a rule uses a whole record as a value, which needs every field.
-pub fn reading(rules: &[Rule]) -> Option<Arc<BTreeSet<String>>> {
-    if rules.iter().any(|r| r.reads.whole_records) {
-        return None;
-    }
-    let mut fields: BTreeSet<String> = ["span", "start", "end", "id", "nature", "nom"]
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    for rule in rules {
-        fields.extend(rule.reads.fields.iter().cloned());
-    }
-    Some(Arc::new(fields))
 }
 
 /// The chain of rulesets (indexes into `sets`) of the profile `profile`.
@@ -234,7 +211,6 @@ pub(crate) fn compile(
     ActiveRules {
         chain: chain.iter().map(|&i| sets[i].id.value.clone()).collect(),
         params: params.into_iter().map(|(k, v)| (k, v.value)).collect(),
-        reads: reading(&rules),
         rules,
         infos: Arc::from(infos),
         selection: None,
@@ -371,18 +347,6 @@ fn compile_rule(
     if errors.len() > before {
         return None;
     }
-    let mut reads = Reads::default();
-    if let Some(binding) = &for_each {
-        reads.expr(&binding.list, &env);
-    }
-    for expr in [&when, &check, &at].into_iter().flatten() {
-        reads.expr(expr, &env);
-    }
-    for template in [&message, &help].into_iter().flatten() {
-        for expr in template.placeholders() {
-            reads.expr(expr, &env);
-        }
-    }
     let text =
         |l: &Option<Located<String>>| l.as_ref().map(|l| l.value.clone()).unwrap_or_default();
     Some(Rule {
@@ -409,7 +373,6 @@ fn compile_rule(
             at: def.at.as_ref().map(|l| l.value.clone()),
             message: text(&def.message),
         },
-        reads,
     })
 }
 

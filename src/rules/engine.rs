@@ -1,19 +1,18 @@
 //! Evaluating the active rules over one file's facts, then applying its
 //! derogations.
 
-use serde_json::Value;
-
 use super::compile::{ActiveRules, Rule};
-use super::expr::{self, EvalError, ValueEnv};
+use super::expr::{self, EvalError, Fact, ValueEnv};
+use super::view::Facts;
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Gouvernance;
 use crate::span::Span;
 
-/// Evaluates every rule over `facts` (see [`super::facts::facts`]) and
-/// applies the derogations of `g`: diagnostics of a waived rule are kept
-/// with `waived` set to the reason.
-pub fn evaluate(active: &ActiveRules, g: &Gouvernance, facts: &Value) -> Vec<Diagnostic> {
+/// Evaluates every rule over `facts` (the view of `g` and its analyses)
+/// and applies the derogations of `g`: diagnostics of a waived rule are
+/// kept with `waived` set to the reason.
+pub fn evaluate(active: &ActiveRules, g: &Gouvernance, facts: &Facts<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let head = g.territoire.span;
     for rule in &active.rules {
@@ -40,66 +39,88 @@ fn evaluate_rule(
     rule: &Rule,
     active: &ActiveRules,
     g: &Gouvernance,
-    facts: &Value,
+    facts: &Facts<'_>,
     head: Span,
     out: &mut Vec<Diagnostic>,
 ) -> Result<(), EvalError> {
-    let root = ValueEnv::new(facts, &active.params);
-    let (var, elements) = match &rule.for_each {
-        Some(binding) => (
-            Some(binding.var.name.as_str()),
-            expr::eval_binding(binding, &root)?,
-        ),
-        None => (None, std::borrow::Cow::Owned(vec![Value::Null])),
-    };
-    for element in elements.iter() {
-        let bound;
-        let env = match var {
-            Some(name) => {
-                bound = root.bind(name, element);
-                &bound
+    let root = ValueEnv::of(facts, &active.params);
+    match &rule.for_each {
+        Some(binding) => {
+            let name = binding.var.name.as_str();
+            for element in expr::eval_binding(binding, &root)?.iter() {
+                judge(
+                    rule,
+                    g,
+                    &root.bind(name, &element),
+                    Some(&element),
+                    head,
+                    out,
+                )?;
             }
-            None => &root,
-        };
-        if let Some(when) = &rule.when
-            && !expr::eval_bool(when, env)?
-        {
-            continue;
         }
-        if expr::eval_bool(&rule.check, env)? {
-            continue;
-        }
-        let span = match &rule.at {
-            Some(at) => locate(&expr::eval(at, env)?, g),
-            None => var.and_then(|_| span_of(element)),
-        }
-        .unwrap_or(head);
-        let message = expr::render_template(&rule.message, env)?;
-        let mut d = Diagnostic::rule(&rule.info.id, rule.info.severity, span, message)
-            .label(rule.info.title.clone());
-        if let Some(help) = &rule.help {
-            d = d.help(expr::render_template(help, env)?);
-        }
-        out.push(d);
+        None => judge(rule, g, &root, None, head, out)?,
     }
+    Ok(())
+}
+
+/// Evaluates `rule` in `env` (with `element`, the element of its
+/// `for_each`, bound) and writes its diagnostic if it fails.
+fn judge<'v>(
+    rule: &'v Rule,
+    g: &Gouvernance,
+    env: &ValueEnv<'v>,
+    element: Option<&Fact<'v>>,
+    head: Span,
+    out: &mut Vec<Diagnostic>,
+) -> Result<(), EvalError> {
+    if let Some(when) = &rule.when
+        && !expr::eval_bool(when, env)?
+    {
+        return Ok(());
+    }
+    if expr::eval_bool(&rule.check, env)? {
+        return Ok(());
+    }
+    let span = match &rule.at {
+        Some(at) => locate(&expr::eval_fact(at, env)?, g, env),
+        None => element.and_then(|e| span_of(e, env.facts())),
+    }
+    .unwrap_or(head);
+    let message = expr::render_template(&rule.message, env)?;
+    let mut d = Diagnostic::rule(&rule.info.id, rule.info.severity, span, message)
+        .label(rule.info.title.clone());
+    if let Some(help) = &rule.help {
+        d = d.help(expr::render_template(help, env)?);
+    }
+    out.push(d);
     Ok(())
 }
 
 /// The span a value designates: its own `span`, or the declaration of the
 /// identifier it is.
-fn locate(value: &Value, g: &Gouvernance) -> Option<Span> {
+fn locate<'v>(value: &Fact<'v>, g: &Gouvernance, env: &ValueEnv<'v>) -> Option<Span> {
     match value {
-        Value::String(id) => declaration(id, g),
-        Value::Array(items) => items.iter().find_map(|v| locate(v, g)),
-        other => span_of(other),
+        Fact::Text(id) => declaration(id, g),
+        Fact::Record(_) => span_of(value, env.facts()),
+        other => other
+            .walk()
+            .and_then(|items| items.iter().find_map(|v| locate(&v, g, env))),
     }
 }
 
-fn span_of(value: &Value) -> Option<Span> {
-    let span = value.get("span")?;
-    let start = span.get("start")?.as_u64()? as usize;
-    let end = span.get("end")?.as_u64()? as usize;
-    Some(Span::new(start, end))
+/// The `span` field of a record.
+fn span_of<'v>(value: &Fact<'v>, facts: Option<&'v Facts<'v>>) -> Option<Span> {
+    let Fact::Record(record) = value else {
+        return None;
+    };
+    let Fact::Record(span) = record.field("span", facts)? else {
+        return None;
+    };
+    let offset = |name| match span.field(name, facts)? {
+        Fact::Number(n) => n.as_u64().map(|n| n as usize),
+        _ => None,
+    };
+    Some(Span::new(offset("start")?, offset("end")?))
 }
 
 /// The declaration of an identifier (member, comité, existing body, roadmap).

@@ -10,9 +10,6 @@
 //! [`types`] describes the same model statically, for the type checker;
 //! a test keeps the two in step.
 
-use std::collections::BTreeSet;
-
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::expr::{Record, Type};
@@ -21,26 +18,12 @@ use crate::diagnostic::fold;
 use crate::model::Gouvernance;
 use crate::reference::Reference;
 
-/// The fact model of one compiled file, as JSON.
+/// The fact model of one compiled file, as JSON: what `copil export`
+/// prints. The rules read the same model through [`super::view`].
 pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
-    facts_reading(g, analyses, None)
-}
-
-/// The fact model with only the fields named in `keep` (at any depth;
-/// every field when `None`): what the rules of a check read
-/// ([`super::ActiveRules::reads`]), so that a check does not build, then
-/// drop, the JSON of fields no rule looks at.
-pub fn facts_reading(
-    g: &Gouvernance,
-    analyses: &Analyses,
-    keep: Option<&BTreeSet<String>>,
-) -> Value {
-    let wanted = |name: &str| keep.is_none_or(|k| k.contains(name));
-    let mut root = to_json(g, keep).expect("the model serialises");
+    let mut root = serde_json::to_value(g).expect("the model serialises");
     let reference = Reference::get();
-    if wanted("hubs")
-        && let Some(territoire) = root.get_mut("territoire").and_then(Value::as_object_mut)
-    {
+    if let Some(territoire) = root.get_mut("territoire").and_then(Value::as_object_mut) {
         let hubs: Vec<&str> = reference
             .hubs_of_region(&g.territoire.region)
             .into_iter()
@@ -48,14 +31,7 @@ pub fn facts_reading(
             .collect();
         territoire.insert("hubs".into(), json!(hubs));
     }
-    let (utilise, hub_reference, hub_regions) = (
-        wanted("utilise"),
-        wanted("hub_reference"),
-        wanted("hub_regions"),
-    );
-    if (utilise || hub_reference || hub_regions)
-        && let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut)
-    {
+    if let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut) {
         // Looked up once per member: hashed, not searched in the list.
         let inutilises: rustc_hash::FxHashSet<&str> = analyses
             .graphe
@@ -72,58 +48,38 @@ pub fn facts_reading(
                 })
                 .flatten();
             let object = membre.as_object_mut().expect("a member is an object");
-            if utilise {
-                object.insert("utilise".into(), Value::Bool(used));
-            }
-            if hub_reference {
-                object.insert(
-                    "hub_reference".into(),
-                    hub.map_or(Value::Null, |h| Value::String(h.nom.clone())),
-                );
-            }
-            if hub_regions {
-                object.insert(
-                    "hub_regions".into(),
-                    json!(hub.map(|h| h.regions.clone()).unwrap_or_default()),
-                );
-            }
+            object.insert("utilise".into(), Value::Bool(used));
+            object.insert(
+                "hub_reference".into(),
+                hub.map_or(Value::Null, |h| Value::String(h.nom.clone())),
+            );
+            object.insert(
+                "hub_regions".into(),
+                json!(hub.map(|h| h.regions.clone()).unwrap_or_default()),
+            );
         }
     }
-    let (niveau, rattache) = (wanted("niveau"), wanted("rattache"));
-    if (niveau || rattache)
-        && let Some(comites) = root.get_mut("comites").and_then(Value::as_array_mut)
-    {
+    if let Some(comites) = root.get_mut("comites").and_then(Value::as_array_mut) {
         for comite in comites {
             let id = comite["id"].as_str().unwrap_or_default().to_string();
             let level = analyses.graphe.niveaux.get(&id).copied();
             let object = comite.as_object_mut().expect("a comité is an object");
-            if niveau {
-                object.insert("niveau".into(), json!(level));
-            }
-            if rattache {
-                object.insert("rattache".into(), Value::Bool(level.is_some()));
-            }
+            object.insert("niveau".into(), json!(level));
+            object.insert("rattache".into(), Value::Bool(level.is_some()));
         }
     }
     let object: &mut Map<String, Value> = root.as_object_mut().expect("the model is an object");
-    if let Value::Object(analyses) = to_json(analyses, keep).expect("the analyses serialise") {
+    if let Value::Object(analyses) = serde_json::to_value(analyses).expect("the analyses serialise")
+    {
         object.extend(analyses);
     }
     root
 }
 
-/// `value` as JSON, with only the fields of `keep` when given.
-fn to_json<T: Serialize>(value: &T, keep: Option<&BTreeSet<String>>) -> serde_json::Result<Value> {
-    match keep {
-        Some(keep) => super::prune::to_value(value, keep),
-        None => serde_json::to_value(value),
-    }
-}
-
 /// A Hub's name reduced for matching a libellé with the reference table:
 /// accents and case folded, punctuation and the word "hub" dropped, so that
 /// "Hub CONUMM" is CONUMM and "Hub Antilles Guyane" is Hub Antilles-Guyane.
-fn hub_key(name: &str) -> String {
+pub(crate) fn hub_key(name: &str) -> String {
     fold(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && *w != "hub")

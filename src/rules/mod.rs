@@ -10,9 +10,9 @@ pub mod engine;
 pub mod expr;
 pub mod facts;
 pub mod load;
-mod prune;
 pub mod registry;
 mod snapshot;
+pub mod view;
 
 pub use compile::{ActiveRules, Rule};
 pub use registry::{FaultyRuleset, Rules, RulesError};

@@ -97,7 +97,6 @@ fn empty_profile() -> ActiveRules {
         rules: Vec::new(),
         infos: Arc::from(Vec::new()),
         selection: None,
-        reads: None,
     }
 }
 
@@ -106,7 +105,6 @@ fn selected(active: &ActiveRules, kept: &Arc<BTreeSet<String>>) -> ActiveRules {
     let mut out = active.clone();
     out.rules.retain(|r| kept.contains(&r.info.id));
     out.infos = out.rules.iter().map(|r| r.info.clone()).collect();
-    out.reads = compile::reading(&out.rules);
     out.selection = Some(kept.clone());
     out
 }

@@ -72,7 +72,6 @@ pub(crate) fn thaw(bytes: &[u8]) -> Option<ActiveRules> {
     Some(ActiveRules {
         chain: frozen.chain,
         params,
-        reads: super::compile::reading(&frozen.rules),
         rules: frozen.rules,
         infos,
         selection: None,

@@ -8,32 +8,44 @@
 //! `len` of a text counts its characters. Numbers that are whole come out
 //! as JSON integers.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use super::ast::{BinaryOp, Binding, Expr, ExprKind, Literal, Reducer, UnaryOp};
 use super::error::{EvalError, Span};
-
-static NULL: Value = Value::Null;
+use super::fact::{Fact, Walk, as_f64, same};
+use crate::rules::view::Facts;
 
 /// What an expression sees at run time: the fact model, the ruleset's
 /// parameter values, and the bound variables.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone)]
 pub struct ValueEnv<'a> {
-    root: &'a Value,
+    root: Fact<'a>,
+    facts: Option<&'a Facts<'a>>,
     params: &'a BTreeMap<String, Value>,
-    variable: Option<(&'a str, &'a Value)>,
+    variable: Option<(&'a str, Fact<'a>)>,
     parent: Option<&'a ValueEnv<'a>>,
 }
 
 impl<'a> ValueEnv<'a> {
-    /// An environment with no bound variable. `params` are named without
-    /// their `$`.
+    /// An environment over a fact model written as JSON, with no bound
+    /// variable. `params` are named without their `$`.
     pub fn new(root: &'a Value, params: &'a BTreeMap<String, Value>) -> ValueEnv<'a> {
         ValueEnv {
-            root,
+            root: Fact::from(root),
+            facts: None,
+            params,
+            variable: None,
+            parent: None,
+        }
+    }
+
+    /// An environment over the typed fact model of a compiled file.
+    pub fn of(facts: &'a Facts<'a>, params: &'a BTreeMap<String, Value>) -> ValueEnv<'a> {
+        ValueEnv {
+            root: facts.root(),
+            facts: Some(facts),
             params,
             variable: None,
             parent: None,
@@ -42,18 +54,19 @@ impl<'a> ValueEnv<'a> {
 
     /// This environment with one more variable, which hides any variable
     /// or root field of the same name.
-    pub fn bind<'b>(&'b self, name: &'b str, value: &'b Value) -> ValueEnv<'b> {
+    pub fn bind<'b>(&'b self, name: &'b str, value: impl Into<Fact<'b>>) -> ValueEnv<'b> {
         ValueEnv {
-            root: self.root,
+            root: self.root.clone(),
+            facts: self.facts,
             params: self.params,
-            variable: Some((name, value)),
+            variable: Some((name, value.into())),
             parent: Some(self),
         }
     }
 
-    /// The fact model.
-    pub fn root(&self) -> &'a Value {
-        self.root
+    /// The derived facts of the model, when it is a compiled file's.
+    pub fn facts(&self) -> Option<&'a Facts<'a>> {
+        self.facts
     }
 
     /// A parameter's value (named without its `$`).
@@ -62,13 +75,13 @@ impl<'a> ValueEnv<'a> {
     }
 
     /// A bound variable's value, innermost first.
-    pub fn variable(&self, name: &str) -> Option<&'a Value> {
+    pub fn variable(&self, name: &str) -> Option<Fact<'a>> {
         let mut env = Some(self);
         while let Some(current) = env {
-            if let Some((bound, value)) = current.variable
-                && bound == name
+            if let Some((bound, value)) = &current.variable
+                && *bound == name
             {
-                return Some(value);
+                return Some(value.clone());
             }
             env = current.parent;
         }
@@ -76,84 +89,118 @@ impl<'a> ValueEnv<'a> {
     }
 
     /// A bare name: a bound variable, else the root's field, else `null`.
-    fn name(&self, name: &str) -> &'a Value {
+    fn name(&self, name: &str) -> Fact<'a> {
         self.variable(name)
-            .or_else(|| self.root.get(name))
-            .unwrap_or(&NULL)
+            .or_else(|| match &self.root {
+                Fact::Record(root) => root.field(name, self.facts),
+                _ => None,
+            })
+            .unwrap_or(Fact::Null)
     }
 }
 
-/// The value of an expression.
-pub fn eval(expr: &Expr, env: &ValueEnv<'_>) -> Result<Value, EvalError> {
-    Ok(value(expr, env)?.into_owned())
+impl<'a> From<&Fact<'a>> for Fact<'a> {
+    fn from(fact: &Fact<'a>) -> Fact<'a> {
+        fact.clone()
+    }
+}
+
+/// The value of an expression, as JSON.
+pub fn eval<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Value, EvalError> {
+    Ok(value(expr, env)?.to_json(env.facts))
+}
+
+/// The value of an expression, as the model holds it.
+pub fn eval_fact<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> {
+    value(expr, env)
 }
 
 /// The value of a `when` or `check` expression, which must be a boolean.
-pub fn eval_bool(expr: &Expr, env: &ValueEnv<'_>) -> Result<bool, EvalError> {
-    match value(expr, env)?.as_ref() {
-        Value::Bool(b) => Ok(*b),
-        other => Err(EvalError::not_a_condition(expr.span, other)),
+pub fn eval_bool<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<bool, EvalError> {
+    match value(expr, env)? {
+        Fact::Bool(b) => Ok(b),
+        other => Err(EvalError::not_a_condition(expr.span, &other)),
     }
 }
 
-/// The elements a `for_each` binding walks (none for `null`).
-/// Borrowed from the fact model when the list is one of its fields: the
-/// elements are never copied.
+/// The elements a `for_each` binding walks (none for `null`), read where
+/// the model holds them: nothing is copied.
 pub fn eval_binding<'v>(
-    binding: &Binding,
+    binding: &'v Binding,
     env: &ValueEnv<'v>,
-) -> Result<Cow<'v, [Value]>, EvalError> {
-    Ok(match value(&binding.list, env)? {
-        Cow::Borrowed(list) => Cow::Borrowed(elements(list, binding.list.span, "for_each")?),
-        Cow::Owned(list) => Cow::Owned(elements(&list, binding.list.span, "for_each")?.to_vec()),
-    })
+) -> Result<ForEach<'v>, EvalError> {
+    let list = value(&binding.list, env)?;
+    if list.walk().is_none() {
+        return Err(EvalError::wrong_value(
+            binding.list.span,
+            "for_each",
+            "une liste",
+            &list,
+        ));
+    }
+    Ok(ForEach { list })
 }
 
-fn value<'v>(expr: &Expr, env: &ValueEnv<'v>) -> Result<Cow<'v, Value>, EvalError> {
+/// The elements of a `for_each` list.
+pub struct ForEach<'v> {
+    list: Fact<'v>,
+}
+
+impl<'v> ForEach<'v> {
+    /// The elements in order.
+    pub fn iter(&self) -> impl Iterator<Item = Fact<'v>> + '_ {
+        self.list.walk().into_iter().flat_map(Walk::iter)
+    }
+
+    /// How many elements.
+    pub fn len(&self) -> usize {
+        self.list.walk().map_or(0, |walk| walk.len())
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> {
     Ok(match &expr.kind {
-        ExprKind::Literal(literal) => Cow::Owned(match literal {
-            Literal::Text(text) => Value::String(text.clone()),
-            Literal::Number(number) => Value::Number(number.clone()),
-            Literal::Bool(value) => Value::Bool(*value),
-            Literal::Null => Value::Null,
-        }),
-        ExprKind::List(items) => Cow::Owned(Value::Array(
+        ExprKind::Literal(literal) => match literal {
+            Literal::Text(text) => Fact::Text(text),
+            Literal::Number(number) => Fact::Number(number.clone()),
+            Literal::Bool(value) => Fact::Bool(*value),
+            Literal::Null => Fact::Null,
+        },
+        ExprKind::List(items) => Fact::Items(
             items
                 .iter()
-                .map(|item| eval(item, env))
+                .map(|item| value(item, env))
                 .collect::<Result<_, _>>()?,
-        )),
-        ExprKind::Name(name) => Cow::Borrowed(env.name(name)),
-        ExprKind::Param(name) => Cow::Borrowed(
+        ),
+        ExprKind::Name(name) => env.name(name),
+        ExprKind::Param(name) => Fact::from(
             env.param(name)
                 .ok_or_else(|| EvalError::missing_param(expr.span, name))?,
         ),
         ExprKind::Field(object, field) => match value(object, env)? {
-            Cow::Borrowed(Value::Object(map)) => {
-                Cow::Borrowed(map.get(&field.name).unwrap_or(&NULL))
-            }
-            Cow::Owned(Value::Object(mut map)) => {
-                Cow::Owned(map.remove(&field.name).unwrap_or(Value::Null))
-            }
-            Cow::Borrowed(Value::Null) | Cow::Owned(Value::Null) => Cow::Borrowed(&NULL),
+            Fact::Record(record) => record.field(&field.name, env.facts).unwrap_or(Fact::Null),
+            Fact::Null => Fact::Null,
             other => return Err(EvalError::no_field(field.span, &field.name, &other)),
         },
-        ExprKind::Unary(UnaryOp::Not, operand) => {
-            Cow::Owned(Value::Bool(!boolean(operand, env, "not")?))
-        }
-        ExprKind::Unary(UnaryOp::Neg, operand) => match value(operand, env)?.as_ref() {
-            Value::Null => Cow::Borrowed(&NULL),
-            Value::Number(n) => Cow::Owned(make_number(-as_f64(n), expr.span)?),
+        ExprKind::Unary(UnaryOp::Not, operand) => Fact::Bool(!boolean(operand, env, "not")?),
+        ExprKind::Unary(UnaryOp::Neg, operand) => match value(operand, env)? {
+            Fact::Null => Fact::Null,
+            Fact::Number(n) => make_number(-as_f64(&n), expr.span)?,
             other => {
                 return Err(EvalError::wrong_value(
                     operand.span,
                     "-",
                     "un nombre",
-                    other,
+                    &other,
                 ));
             }
         },
-        ExprKind::Binary(op, left, right) => Cow::Owned(binary(expr.span, *op, left, right, env)?),
+        ExprKind::Binary(op, left, right) => binary(expr.span, *op, left, right, env)?,
         ExprKind::Reduce {
             func,
             var,
@@ -164,18 +211,18 @@ fn value<'v>(expr: &Expr, env: &ValueEnv<'v>) -> Result<Cow<'v, Value>, EvalErro
             let items = elements(&list_value, list.span, func.name())?;
             let mut count = 0usize;
             let mut total = 0.0f64;
-            for item in items {
+            for item in items.iter() {
                 let inner = env.bind(&var.name, item);
                 if *func == Reducer::Sum {
-                    match value(body, &inner)?.as_ref() {
-                        Value::Null => {}
-                        Value::Number(n) => total += as_f64(n),
+                    match value(body, &inner)? {
+                        Fact::Null => {}
+                        Fact::Number(n) => total += as_f64(&n),
                         other => {
                             return Err(EvalError::wrong_value(
                                 body.span,
                                 "sum",
                                 "des nombres",
-                                other,
+                                &other,
                             ));
                         }
                     }
@@ -183,103 +230,102 @@ fn value<'v>(expr: &Expr, env: &ValueEnv<'v>) -> Result<Cow<'v, Value>, EvalErro
                 }
                 let holds = boolean(body, &inner, func.name())?;
                 match func {
-                    Reducer::Any if holds => return Ok(Cow::Owned(Value::Bool(true))),
-                    Reducer::All if !holds => return Ok(Cow::Owned(Value::Bool(false))),
-                    Reducer::None if holds => return Ok(Cow::Owned(Value::Bool(false))),
+                    Reducer::Any if holds => return Ok(Fact::Bool(true)),
+                    Reducer::All if !holds => return Ok(Fact::Bool(false)),
+                    Reducer::None if holds => return Ok(Fact::Bool(false)),
                     Reducer::Count if holds => count += 1,
                     _ => {}
                 }
             }
-            Cow::Owned(match func {
-                Reducer::Any => Value::Bool(false),
-                Reducer::All | Reducer::None => Value::Bool(true),
-                Reducer::Count => Value::from(count),
+            match func {
+                Reducer::Any => Fact::Bool(false),
+                Reducer::All | Reducer::None => Fact::Bool(true),
+                Reducer::Count => Fact::Number(count.into()),
                 Reducer::Sum => make_number(total, expr.span)?,
-            })
+            }
         }
         ExprKind::Count(list) => {
             let list_value = value(list, env)?;
-            Cow::Owned(Value::from(
-                elements(&list_value, list.span, "count")?.len(),
-            ))
+            Fact::Number(elements(&list_value, list.span, "count")?.len().into())
         }
-        ExprKind::Len(operand) => Cow::Owned(Value::from(match value(operand, env)?.as_ref() {
-            Value::Null => 0,
-            Value::String(text) => text.chars().count(),
-            Value::Array(items) => items.len(),
-            other => {
-                return Err(EvalError::wrong_value(
-                    operand.span,
-                    "len",
-                    "une liste ou un texte",
-                    other,
-                ));
+        ExprKind::Len(operand) => Fact::Number(
+            match value(operand, env)? {
+                Fact::Null => 0,
+                Fact::Text(text) => text.chars().count(),
+                other => match other.walk() {
+                    Some(items) => items.len(),
+                    None => {
+                        return Err(EvalError::wrong_value(
+                            operand.span,
+                            "len",
+                            "une liste ou un texte",
+                            &other,
+                        ));
+                    }
+                },
             }
-        })),
+            .into(),
+        ),
     })
 }
 
 /// Evaluates an operand that must be a boolean.
-fn boolean(expr: &Expr, env: &ValueEnv<'_>, operator: &str) -> Result<bool, EvalError> {
-    match value(expr, env)?.as_ref() {
-        Value::Bool(b) => Ok(*b),
+fn boolean<'v>(expr: &'v Expr, env: &ValueEnv<'v>, operator: &str) -> Result<bool, EvalError> {
+    match value(expr, env)? {
+        Fact::Bool(b) => Ok(b),
         other => Err(EvalError::wrong_value(
             expr.span,
             operator,
             "un booléen",
-            other,
+            &other,
         )),
     }
 }
 
 /// The elements of a list value; `null` is empty.
-fn elements<'l>(list: &'l Value, span: Span, operator: &str) -> Result<&'l [Value], EvalError> {
-    match list {
-        Value::Array(items) => Ok(items),
-        Value::Null => Ok(&[]),
-        other => Err(EvalError::wrong_value(span, operator, "une liste", other)),
-    }
+fn elements<'r, 'v>(
+    list: &'r Fact<'v>,
+    span: Span,
+    operator: &str,
+) -> Result<Walk<'r, 'v>, EvalError> {
+    list.walk()
+        .ok_or_else(|| EvalError::wrong_value(span, operator, "une liste", list))
 }
 
-fn binary(
+fn binary<'v>(
     span: Span,
     op: BinaryOp,
-    left: &Expr,
-    right: &Expr,
-    env: &ValueEnv<'_>,
-) -> Result<Value, EvalError> {
+    left: &'v Expr,
+    right: &'v Expr,
+    env: &ValueEnv<'v>,
+) -> Result<Fact<'v>, EvalError> {
     match op {
         BinaryOp::And => {
-            return Ok(Value::Bool(
+            return Ok(Fact::Bool(
                 boolean(left, env, "and")? && boolean(right, env, "and")?,
             ));
         }
         BinaryOp::Or => {
-            return Ok(Value::Bool(
+            return Ok(Fact::Bool(
                 boolean(left, env, "or")? || boolean(right, env, "or")?,
             ));
-        }
-        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::In | BinaryOp::NotIn => {
-            if let Some(found) = against_text(op, left, right, env)? {
-                return Ok(Value::Bool(found));
-            }
         }
         _ => {}
     }
     let l = value(left, env)?;
     let r = value(right, env)?;
-    let (l, r) = (l.as_ref(), r.as_ref());
+    let facts = env.facts;
     Ok(match op {
         BinaryOp::And | BinaryOp::Or => unreachable!("handled above"),
-        BinaryOp::Eq => Value::Bool(same(l, r)),
-        BinaryOp::Ne => Value::Bool(!same(l, r)),
+        BinaryOp::Eq => Fact::Bool(same(&l, &r, facts)),
+        BinaryOp::Ne => Fact::Bool(!same(&l, &r, facts)),
         BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-            let ordering = match (l, r) {
-                (Value::Null, _) | (_, Value::Null) => return Ok(Value::Bool(false)),
-                (Value::Number(a), Value::Number(b)) => as_f64(a).partial_cmp(&as_f64(b)),
-                (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
-                (Value::Number(_) | Value::String(_), other) => {
-                    let expected = if l.is_number() {
+            let ordering = match (&l, &r) {
+                (Fact::Null, _) | (_, Fact::Null) => return Ok(Fact::Bool(false)),
+                (Fact::Number(a), Fact::Number(b)) => as_f64(a).partial_cmp(&as_f64(b)),
+                (Fact::Text(a), Fact::Text(b)) => Some(a.cmp(b)),
+                (Fact::Number(_) | Fact::Text(_), other) => {
+                    let expected = if matches!(l, Fact::Number(_)) {
                         "un nombre"
                     } else {
                         "un texte"
@@ -301,9 +347,9 @@ fn binary(
                 }
             };
             let Some(ordering) = ordering else {
-                return Ok(Value::Bool(false));
+                return Ok(Fact::Bool(false));
             };
-            Value::Bool(match op {
+            Fact::Bool(match op {
                 BinaryOp::Lt => ordering.is_lt(),
                 BinaryOp::Le => ordering.is_le(),
                 BinaryOp::Gt => ordering.is_gt(),
@@ -311,13 +357,10 @@ fn binary(
             })
         }
         BinaryOp::In | BinaryOp::NotIn => {
-            let found = match (l, r) {
-                (_, Value::Null) => false,
-                (_, Value::Array(items)) => items.iter().any(|item| same(l, item)),
-                (Value::String(needle), Value::String(haystack)) => {
-                    haystack.contains(needle.as_str())
-                }
-                (other, Value::String(_)) => {
+            let found = match (&l, &r) {
+                (_, Fact::Null) => false,
+                (Fact::Text(needle), Fact::Text(haystack)) => haystack.contains(needle),
+                (other, Fact::Text(_)) => {
                     return Err(EvalError::wrong_value(
                         left.span,
                         op.symbol(),
@@ -325,23 +368,29 @@ fn binary(
                         other,
                     ));
                 }
-                (_, other) => {
-                    return Err(EvalError::wrong_value(
-                        right.span,
-                        op.symbol(),
-                        "une liste ou un texte",
-                        other,
-                    ));
-                }
+                (_, list) => match list.walk() {
+                    Some(items) => items.iter().any(|item| same(&l, &item, facts)),
+                    None => {
+                        return Err(EvalError::wrong_value(
+                            right.span,
+                            op.symbol(),
+                            "une liste ou un texte",
+                            list,
+                        ));
+                    }
+                },
             };
-            Value::Bool(found == (op == BinaryOp::In))
+            Fact::Bool(found == (op == BinaryOp::In))
         }
-        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => match (l, r) {
-            (Value::Null, _) | (_, Value::Null) => Value::Null,
-            (Value::Array(a), Value::Array(b)) if op == BinaryOp::Add => {
-                Value::Array(a.iter().chain(b).cloned().collect())
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => match (&l, &r) {
+            (Fact::Null, _) | (_, Fact::Null) => Fact::Null,
+            (Fact::List(_) | Fact::Items(_), Fact::List(_) | Fact::Items(_))
+                if op == BinaryOp::Add =>
+            {
+                let (a, b) = (l.walk().expect("a list"), r.walk().expect("a list"));
+                Fact::Items(a.iter().chain(b.iter()).collect())
             }
-            (Value::Number(a), Value::Number(b)) => {
+            (Fact::Number(a), Fact::Number(b)) => {
                 let (a, b) = (as_f64(a), as_f64(b));
                 let result = match op {
                     BinaryOp::Add => a + b,
@@ -352,7 +401,7 @@ fn binary(
                 };
                 make_number(result, span)?
             }
-            (Value::Number(_), other) => {
+            (Fact::Number(_), other) => {
                 return Err(EvalError::wrong_value(
                     right.span,
                     op.symbol(),
@@ -360,7 +409,7 @@ fn binary(
                     other,
                 ));
             }
-            (Value::Array(_), other) if op == BinaryOp::Add => {
+            (Fact::List(_) | Fact::Items(_), other) if op == BinaryOp::Add => {
                 return Err(EvalError::wrong_value(
                     right.span,
                     op.symbol(),
@@ -385,86 +434,17 @@ fn binary(
     })
 }
 
-/// `x == 'texte'`, `'texte' == x`, `x != 'texte'` and `'texte' in x`
-/// without making a JSON value of the literal (rules compare a field with
-/// a text for every member): the same answer as the general case, or
-/// `None` when neither operand is such a literal.
-fn against_text(
-    op: BinaryOp,
-    left: &Expr,
-    right: &Expr,
-    env: &ValueEnv<'_>,
-) -> Result<Option<bool>, EvalError> {
-    fn text(e: &Expr) -> Option<&str> {
-        match &e.kind {
-            ExprKind::Literal(Literal::Text(text)) => Some(text.as_str()),
-            _ => None,
-        }
-    }
-    Ok(match op {
-        BinaryOp::Eq | BinaryOp::Ne => {
-            let (literal, other) = match (text(left), text(right)) {
-                (_, Some(t)) => (t, left),
-                (Some(t), None) => (t, right),
-                (None, None) => return Ok(None),
-            };
-            let equal = value(other, env)?.as_str() == Some(literal);
-            Some(equal == (op == BinaryOp::Eq))
-        }
-        BinaryOp::In | BinaryOp::NotIn => {
-            let Some(needle) = text(left) else {
-                return Ok(None);
-            };
-            let found = match value(right, env)?.as_ref() {
-                Value::Null => false,
-                Value::Array(items) => items.iter().any(|item| item.as_str() == Some(needle)),
-                Value::String(haystack) => haystack.contains(needle),
-                other => {
-                    return Err(EvalError::wrong_value(
-                        right.span,
-                        op.symbol(),
-                        "une liste ou un texte",
-                        other,
-                    ));
-                }
-            };
-            Some(found == (op == BinaryOp::In))
-        }
-        _ => None,
-    })
-}
-
-/// JSON equality, with numbers compared by value (`1 == 1.0`).
-pub(crate) fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => as_f64(x) == as_f64(y),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(key, x)| y.get(key).is_some_and(|y| same(x, y)))
-        }
-        _ => a == b,
-    }
-}
-
-fn as_f64(number: &serde_json::Number) -> f64 {
-    number.as_f64().unwrap_or(f64::NAN)
-}
-
 /// A computed number as JSON: an integer when it is whole (and exact), a
 /// decimal otherwise.
-fn make_number(x: f64, span: Span) -> Result<Value, EvalError> {
+fn make_number<'v>(x: f64, span: Span) -> Result<Fact<'v>, EvalError> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if !x.is_finite() {
         return Err(EvalError::out_of_range(span));
     }
     if x.fract() == 0.0 && x.abs() < EXACT {
-        return Ok(Value::from(x as i64));
+        return Ok(Fact::Number((x as i64).into()));
     }
     serde_json::Number::from_f64(x)
-        .map(Value::Number)
+        .map(Fact::Number)
         .ok_or_else(|| EvalError::out_of_range(span))
 }

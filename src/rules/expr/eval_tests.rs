@@ -80,7 +80,8 @@ fn bindings_and_conditions() {
     let facts = facts();
     let params = params();
     let env = ValueEnv::new(&facts, &params);
-    let comites = eval_binding(&parse_binding("c in comites").unwrap(), &env).unwrap();
+    let binding = parse_binding("c in comites").unwrap();
+    let comites = eval_binding(&binding, &env).unwrap();
     assert_eq!(comites.len(), 2);
     let check = parsed("c.frequence != null");
     let verdicts: Vec<bool> = comites
@@ -88,12 +89,14 @@ fn bindings_and_conditions() {
         .map(|comite| eval_bool(&check, &env.bind("c", comite)).unwrap())
         .collect();
     assert_eq!(verdicts, [true, false]);
-    let none = eval_binding(&parse_binding("p in pilotage.pilote").unwrap(), &env).unwrap();
+    let binding = parse_binding("p in pilotage.pilote").unwrap();
+    let none = eval_binding(&binding, &env).unwrap();
     assert!(none.is_empty());
-    assert_eq!(env.variable("c"), None);
-    let comite = &comites[0];
-    let inner = env.bind("c", comite);
-    assert_eq!(inner.variable("c"), Some(comite));
+    assert!(env.variable("c").is_none());
+    let comite = comites.iter().next().expect("a comité");
+    let inner = env.bind("c", &comite);
+    let bound = inner.variable("c").expect("c is bound");
+    assert_eq!(bound.to_json(None), facts["comites"][0]);
     assert_eq!(inner.param("seuil_doublon"), Some(&json!(0.75)));
 }
 

@@ -55,6 +55,7 @@
 mod ast;
 mod error;
 mod eval;
+mod fact;
 mod parser;
 mod template;
 mod types;
@@ -62,12 +63,13 @@ mod wording;
 
 pub use ast::{BinaryOp, Binding, Expr, ExprKind, Ident, Literal, Reducer, UnaryOp};
 pub use error::{ErrorKind, EvalError, ExprError, Span, render_error};
-pub use eval::{ValueEnv, eval, eval_binding, eval_bool};
+pub use eval::{ForEach, ValueEnv, eval, eval_binding, eval_bool, eval_fact};
+pub use fact::{Elements, Fact, Fields, ToFact};
 pub use parser::{parse, parse_binding};
 pub use template::{
     Template, TemplatePart, check_template, format_value, parse_template, render_template,
 };
-pub use types::{Reads, Record, Type, TypeEnv, check, check_binding, check_bool};
+pub use types::{Record, Type, TypeEnv, check, check_binding, check_bool};
 
 #[cfg(test)]
 mod test_support;

@@ -3,7 +3,7 @@
 //! type of an expression, or an error that points at the sub-expression at
 //! fault.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::ast::{BinaryOp, Binding, Expr, ExprKind, Literal, Reducer, UnaryOp};
@@ -363,94 +363,6 @@ pub fn check_binding(binding: &Binding, env: &TypeEnv) -> Result<(String, Type),
         ExprError::binding_not_a_list(binding.list.span, &binding.var.name, ty)
     })?;
     Ok((binding.var.name.clone(), element))
-}
-
-/// What rule expressions read of the fact model: the names of the fields
-/// they read (at any depth), and whether one uses a whole record as a
-/// value (compares records, searches one in a list, builds a list of them),
-/// which needs every field of it. The checker computes it once per rule;
-/// the evaluation then builds only those fields (see
-/// [`crate::rules::facts::facts_reading`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Reads {
-    /// Every field name read, root fields included.
-    pub fields: BTreeSet<String>,
-    /// True when some value that is (or may be) a record is used whole.
-    pub whole_records: bool,
-}
-
-impl Reads {
-    /// Adds what `expr`, type-checked in `env`, reads.
-    pub fn expr(&mut self, expr: &Expr, env: &TypeEnv) {
-        match &expr.kind {
-            ExprKind::Literal(_) | ExprKind::Param(_) => {}
-            ExprKind::List(items) => {
-                for item in items {
-                    self.expr(item, env);
-                    self.used_whole(item, env);
-                }
-            }
-            ExprKind::Name(name) => {
-                if env.variable(name).is_none() {
-                    self.fields.insert(name.clone());
-                }
-            }
-            ExprKind::Field(object, field) => {
-                self.expr(object, env);
-                self.fields.insert(field.name.clone());
-            }
-            ExprKind::Unary(_, operand) | ExprKind::Count(operand) | ExprKind::Len(operand) => {
-                self.expr(operand, env)
-            }
-            ExprKind::Binary(op, left, right) => {
-                self.expr(left, env);
-                self.expr(right, env);
-                let is_null = |e: &Expr| matches!(e.kind, ExprKind::Literal(Literal::Null));
-                // `x == null` only asks whether `x` is there.
-                let against_null =
-                    matches!(op, BinaryOp::Eq | BinaryOp::Ne) && (is_null(left) || is_null(right));
-                if !against_null
-                    && matches!(
-                        op,
-                        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::In | BinaryOp::NotIn
-                    )
-                {
-                    self.used_whole(left, env);
-                    self.used_whole(right, env);
-                }
-            }
-            ExprKind::Reduce {
-                var, list, body, ..
-            } => {
-                self.expr(list, env);
-                let element = match check(list, env) {
-                    Ok(ty) => match split_optional(&ty).0 {
-                        Type::List(element) => element.as_ref().clone(),
-                        _ => Type::Any,
-                    },
-                    Err(_) => Type::Any,
-                };
-                self.expr(body, &env.bind(var.name.clone(), element));
-            }
-        }
-    }
-
-    /// Notes a whole record used as a value, when `expr`'s type holds a
-    /// record. (A value typed `Any` is not one: records are always typed
-    /// as such by the fact model, and the `Any` fields are maps, whose
-    /// keys are always kept.)
-    fn used_whole(&mut self, expr: &Expr, env: &TypeEnv) {
-        fn may_hold_record(ty: &Type) -> bool {
-            match ty {
-                Type::Record(_) => true,
-                Type::List(inner) | Type::Optional(inner) => may_hold_record(inner),
-                Type::Bool | Type::Number | Type::Text | Type::Null | Type::Any => false,
-            }
-        }
-        if check(expr, env).is_ok_and(|ty| may_hold_record(&ty)) {
-            self.whole_records = true;
-        }
-    }
 }
 
 /// `(T, true)` for `Optional(T)` (and `(Any, true)` for `Null`), `(T,

@@ -517,34 +517,25 @@ impl EvalError {
         span: Span,
         operator: &str,
         expected: &str,
-        found: &serde_json::Value,
+        found: &super::Fact<'_>,
     ) -> EvalError {
         EvalError::new(
             span,
-            format!(
-                "`{operator}` attend {expected}, pas {}",
-                describe_value(found)
-            ),
+            format!("`{operator}` attend {expected}, pas {}", found.kind()),
         )
     }
 
-    pub(crate) fn not_a_condition(span: Span, found: &serde_json::Value) -> EvalError {
+    pub(crate) fn not_a_condition(span: Span, found: &super::Fact<'_>) -> EvalError {
         EvalError::new(
             span,
-            format!(
-                "l'expression doit donner un booléen, pas {}",
-                describe_value(found)
-            ),
+            format!("l'expression doit donner un booléen, pas {}", found.kind()),
         )
     }
 
-    pub(crate) fn no_field(span: Span, field: &str, found: &serde_json::Value) -> EvalError {
+    pub(crate) fn no_field(span: Span, field: &str, found: &super::Fact<'_>) -> EvalError {
         EvalError::new(
             span,
-            format!(
-                "le champ `{field}` ne s'applique pas à {}",
-                describe_value(found)
-            ),
+            format!("le champ `{field}` ne s'applique pas à {}", found.kind()),
         )
     }
 
@@ -565,18 +556,6 @@ impl EvalError {
 
     pub(crate) fn missing_param(span: Span, name: &str) -> EvalError {
         EvalError::new(span, format!("le paramètre `${name}` n'a pas de valeur"))
-    }
-}
-
-/// A JSON value's kind, as French prose.
-pub(crate) fn describe_value(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "`null`",
-        serde_json::Value::Bool(_) => "un booléen",
-        serde_json::Value::Number(_) => "un nombre",
-        serde_json::Value::String(_) => "un texte",
-        serde_json::Value::Array(_) => "une liste",
-        serde_json::Value::Object(_) => "un enregistrement",
     }
 }
 
