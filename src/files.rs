@@ -83,7 +83,12 @@ pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 pub fn read_source(path: &Path) -> Source {
     let read = std::fs::File::open(path).and_then(|file| {
         use std::io::Read;
-        let mut bytes = Vec::new();
+        // Sized from the file's length: reading into a growing buffer
+        // would keep up to twice the text for every file of a national run.
+        let expected = file
+            .metadata()
+            .map_or(0, |m| m.len().min(MAX_SOURCE_BYTES + 1));
+        let mut bytes = Vec::with_capacity(expected as usize);
         file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes)?;
         Ok(bytes)
     });

@@ -107,7 +107,7 @@ pub fn init(reference: &Reference, d: &Departement) -> String {
     let epcis = reference.epcis_of_departement(&d.code);
     let epci_ids: Vec<String> = epcis
         .iter()
-        .map(|e| ids.take(identifiant(IdKind::Epci, &e.nom)))
+        .map(|e| ids.take(identifiant(IdKind::Epci, e.nom)))
         .collect();
     let hubs = reference.hubs_of_region(&d.region);
     let hub = hubs

@@ -277,7 +277,7 @@ fn slug(name: &str) -> String {
 /// articles, prefixed by the form (`CC du Pays de Saint-Fulgent` →
 /// `cc_pays_de_saint_fulgent`).
 fn epci_slug(e: &Epci) -> String {
-    let mut s = slug(&e.nom);
+    let mut s = slug(e.nom);
     for prefix in ["cc_", "ca_", "cu_", "communaute_de_communes_", "metropole_"] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.to_string();
@@ -290,7 +290,7 @@ fn epci_slug(e: &Epci) -> String {
             break;
         }
     }
-    let kind = match e.kind.as_str() {
+    let kind = match e.kind {
         "MET69" | "METRO" => "metro".to_string(),
         k => k.to_ascii_lowercase(),
     };
@@ -435,7 +435,7 @@ fn departement_file(d: &Departement, index: usize, scale: usize) -> Generated {
         declared.push(id.clone());
         territorials.push(Territorial {
             epci_id: id,
-            nom: esc(&e.nom),
+            nom: esc(e.nom),
             membres: Vec::new(),
         });
     }
@@ -451,7 +451,7 @@ fn departement_file(d: &Departement, index: usize, scale: usize) -> Generated {
         .map(|c| &c.insee);
     let _ = writeln!(out, "\n# Les {} communes du département", communes.len());
     for c in &communes {
-        let id = ids.take(&slug(&c.nom));
+        let id = ids.take(&slug(c.nom));
         let tags = if Some(&c.insee) == most_populous {
             " { tags qpv }"
         } else {

@@ -32,8 +32,8 @@ pub(crate) fn chevauchements(g: &Gouvernance, p: &Perimetres<'_>) -> Vec<Chevauc
         }
         let mut touched: BTreeSet<String> = p.couverts[i].epci.clone();
         for c in &p.couverts[i].communes {
-            if let Some(e) = reference.commune(c).and_then(|c| c.epci.clone()) {
-                touched.insert(e);
+            if let Some(e) = reference.commune(c).and_then(|c| c.epci) {
+                touched.insert(e.to_string());
             }
         }
         for e in touched {

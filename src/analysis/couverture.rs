@@ -26,7 +26,7 @@ pub(crate) fn couverture(g: &Gouvernance) -> Couverture {
             }
             Nature::Commune => {
                 if let Some(c) = reference.commune(code) {
-                    represented.extend(c.epci.iter().chain(&c.ept).cloned());
+                    represented.extend(c.epci.iter().chain(&c.ept).map(|e| e.to_string()));
                 }
             }
             _ => {}

@@ -227,12 +227,12 @@ impl<'g> Perimetres<'g> {
         let (a, b) = (&self.couverts[i], &self.couverts[j]);
         let epci: Vec<String> = a.epci.intersection(&b.epci).cloned().collect();
         let reference = Reference::get();
-        let epci_of = |code: &str| reference.commune(code).and_then(|c| c.epci.clone());
+        let epci_of = |code: &str| reference.commune(code).and_then(|c| c.epci);
         let mut communes: BTreeSet<String> =
             a.communes.intersection(&b.communes).cloned().collect();
         for (x, y) in [(a, b), (b, a)] {
             for c in &x.communes {
-                if epci_of(c).is_some_and(|e| y.epci.contains(&e)) {
+                if epci_of(c).is_some_and(|e| y.epci.contains(e)) {
                     communes.insert(c.clone());
                 }
             }
@@ -275,7 +275,7 @@ pub(crate) fn noms_epci(sirens: &[String]) -> Vec<String> {
         .map(|s| {
             reference
                 .epci(s)
-                .map_or_else(|| s.clone(), |e| e.nom.clone())
+                .map_or_else(|| s.clone(), |e| e.nom.to_string())
         })
         .collect()
 }
@@ -288,7 +288,7 @@ pub(crate) fn noms_communes(codes: &[String]) -> Vec<String> {
         .map(|c| {
             reference
                 .commune(c)
-                .map_or_else(|| c.clone(), |x| x.nom.clone())
+                .map_or_else(|| c.clone(), |x| x.nom.to_string())
         })
         .collect()
 }

@@ -537,13 +537,13 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for dep in self.analysis.territoire() {
             for e in reference.epcis_of_departement(dep) {
-                if seen.insert(e.siren.as_str()) && self.matches(&e.siren, &e.nom) {
+                if seen.insert(e.siren) && self.matches(e.siren, e.nom) {
                     out.push(self.code(
-                        &e.siren,
-                        &e.nom,
+                        e.siren,
+                        e.nom,
                         format!(
                             "{} — {} communes, {} habitants",
-                            epci_kind_label(&e.kind),
+                            epci_kind_label(e.kind),
                             e.communes.len(),
                             super::hover::grouped(e.population)
                         ),
@@ -561,16 +561,16 @@ impl Ctx<'_> {
         let deps = self.analysis.territoire();
         let mut found: Vec<_> = reference
             .communes()
-            .filter(|c| deps.contains(&c.departement.as_str()) && self.matches(&c.insee, &c.nom))
+            .filter(|c| deps.contains(&c.departement) && self.matches(c.insee, c.nom))
             .collect();
-        found.sort_by(|a, b| b.population.cmp(&a.population).then(a.insee.cmp(&b.insee)));
+        found.sort_by(|a, b| b.population.cmp(&a.population).then(a.insee.cmp(b.insee)));
         found
             .into_iter()
             .take(100)
             .map(|c| {
                 self.code(
-                    &c.insee,
-                    &c.nom,
+                    c.insee,
+                    c.nom,
                     format!(
                         "commune — {} habitants",
                         super::hover::grouped(c.population)

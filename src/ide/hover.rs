@@ -125,8 +125,8 @@ fn code_hover(analysis: &Analysis, span: Span) -> Option<String> {
         CodeOf::Epci => match reference.epci(value) {
             Some(e) => format!(
                 "**{}** — {}, SIREN `{}`\n\n{} communes, {} habitants",
-                markdown(&e.nom),
-                epci_kind_label(&e.kind),
+                markdown(e.nom),
+                epci_kind_label(e.kind),
                 e.siren,
                 e.communes.len(),
                 grouped(e.population)
@@ -137,14 +137,11 @@ fn code_hover(analysis: &Analysis, span: Span) -> Option<String> {
             Some(c) => {
                 let epci = c
                     .epci
-                    .as_deref()
                     .and_then(|s| reference.epci(s))
-                    .map_or(String::new(), |e| {
-                        format!("\n\nEPCI : {}", markdown(&e.nom))
-                    });
+                    .map_or(String::new(), |e| format!("\n\nEPCI : {}", markdown(e.nom)));
                 format!(
                     "**{}** — commune, code INSEE `{}`\n\nPopulation : {} habitants{epci}",
-                    markdown(&c.nom),
+                    markdown(c.nom),
                     c.insee,
                     grouped(c.population)
                 )

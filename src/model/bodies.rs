@@ -365,7 +365,7 @@ impl<'a> Resolver<'a> {
         let mut all = BTreeSet::new();
         for d in self.reference.departements().filter(|d| d.region == region) {
             for e in self.reference.epcis_of_departement(&d.code) {
-                all.insert(e.siren.clone());
+                all.insert(e.siren.to_string());
             }
         }
         all.into_iter().collect()
@@ -392,7 +392,7 @@ impl<'a> Resolver<'a> {
                     epci: self
                         .reference
                         .commune(&code)
-                        .map(|c| c.epci.iter().chain(&c.ept).cloned().collect())
+                        .map(|c| c.epci.iter().chain(&c.ept).map(|e| e.to_string()).collect())
                         .unwrap_or_default(),
                     commune: Some(code),
                 })

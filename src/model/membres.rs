@@ -236,8 +236,8 @@ impl Resolver<'_> {
             .communes()
             .filter(|insee| *insee != official.code)
             .filter_map(|insee| self.reference.commune(insee))
-            .filter(|c| territoire.codes.contains(&c.departement))
-            .map(|c| (c.nom.clone(), c.insee.clone()))
+            .filter(|c| territoire.codes.iter().any(|d| d == c.departement))
+            .map(|c| (c.nom.to_string(), c.insee.to_string()))
             .collect();
         if served.is_empty() {
             return;
@@ -422,23 +422,23 @@ impl Resolver<'_> {
                 population: Some(d.population),
             }),
             Nature::Epci => reference.epci(value).map(|e| Official {
-                code: e.siren.clone(),
-                nom: e.nom.clone(),
+                code: e.siren.to_string(),
+                nom: e.nom.to_string(),
                 region: e
                     .departements
                     .first()
                     .and_then(|d| reference.departement(d))
                     .map(|d| d.region.clone()),
-                departements: e.departements.clone(),
+                departements: e.departements.iter().map(|d| d.to_string()).collect(),
                 population: Some(e.population),
             }),
             Nature::Commune => reference.commune(value).map(|c| Official {
-                code: c.insee.clone(),
-                nom: c.nom.clone(),
+                code: c.insee.to_string(),
+                nom: c.nom.to_string(),
                 region: reference
-                    .departement(&c.departement)
+                    .departement(c.departement)
                     .map(|d| d.region.clone()),
-                departements: vec![c.departement.clone()],
+                departements: vec![c.departement.to_string()],
                 population: Some(c.population),
             }),
             _ => None,
@@ -483,7 +483,7 @@ impl Resolver<'_> {
             .and_then(|(_, siren)| {
                 reference
                     .epci(siren)
-                    .map(|e| (e.siren.clone(), e.nom.clone()))
+                    .map(|e| (e.siren.to_string(), e.nom.to_string()))
             })
     }
 
@@ -507,13 +507,13 @@ impl Resolver<'_> {
             .communes()
             .filter(|c| c.departement == departement)
             .filter(|c| {
-                let nom = crate::diagnostic::fold(&c.nom);
+                let nom = crate::diagnostic::fold(c.nom);
                 wanted.iter().any(|w| {
                     *w == nom
                         || w.replace(['-', ' ', '\''], "") == nom.replace(['-', ' ', '\''], "")
                 })
             })
-            .map(|c| (c.nom.as_str(), c.insee.as_str()))
+            .map(|c| (c.nom, c.insee))
             .collect()
     }
 

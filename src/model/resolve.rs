@@ -318,7 +318,7 @@ impl<'a> Resolver<'a> {
         let mut epci = BTreeSet::new();
         for d in &deps {
             for e in self.reference.epcis_of_departement(&d.code) {
-                epci.insert(e.siren.clone());
+                epci.insert(e.siren.to_string());
             }
         }
         Some(TerritoireInfo {

@@ -152,20 +152,20 @@ impl Departement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Epci {
     /// SIREN (9 digits).
-    pub siren: String,
+    pub siren: &'static str,
     /// Official name, e.g. `Grenoble-Alpes-Métropole`.
-    pub nom: String,
+    pub nom: &'static str,
     /// Legal form as in the DGCL list: `CC` (communauté de communes), `CA`
     /// (d'agglomération), `CU` (urbaine), `METRO` (métropole), `MET69`
     /// (Métropole de Lyon).
-    pub kind: String,
+    pub kind: &'static str,
     /// Sum of its member communes' populations municipales.
     pub population: u64,
     /// INSEE codes of its member communes, sorted.
-    pub communes: Vec<String>,
+    pub communes: Vec<&'static str>,
     /// Départements of its member communes, sorted, without duplicates
     /// (89 EPCI span several départements).
-    pub departements: Vec<String>,
+    pub departements: Vec<&'static str>,
 }
 
 impl Epci {
@@ -173,7 +173,7 @@ impl Epci {
     /// `communauté d'agglomération`, `communauté urbaine`, `métropole`,
     /// `Métropole de Lyon`.
     pub fn kind_label(&self) -> &'static str {
-        epci_kind_label(&self.kind)
+        epci_kind_label(self.kind)
     }
 }
 
@@ -196,18 +196,18 @@ pub fn epci_kind_label(kind: &str) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Commune {
     /// INSEE code (5 characters, `38185`, `2A004`, `97101`).
-    pub insee: String,
+    pub insee: &'static str,
     /// Official name, e.g. `Grenoble`.
-    pub nom: String,
+    pub nom: &'static str,
     /// COG code of its département.
-    pub departement: String,
+    pub departement: &'static str,
     /// Population municipale; 0 when unknown (uninhabited territories).
     pub population: u64,
     /// SIREN of its EPCI; `None` for the few communes outside any EPCI
     /// (Île-de-Bréhat, Île-de-Sein, Ouessant, L'Île-d'Yeu, and the COM).
-    pub epci: Option<String>,
+    pub epci: Option<&'static str>,
     /// SIREN of its établissement public territorial (Grand Paris), if any.
-    pub ept: Option<String>,
+    pub ept: Option<&'static str>,
 }
 
 /// A Hub territorial pour un numérique inclusif and the régions it covers.
@@ -440,9 +440,7 @@ impl Reference {
 
     /// The commune of INSEE code `insee`.
     pub fn commune(&self, insee: &str) -> Option<&Commune> {
-        find(self.commune_slot(slot_of_insee(insee)?), insee, |c| {
-            &c.insee
-        })
+        find(self.commune_slot(slot_of_insee(insee)?), insee, |c| c.insee)
     }
 
     /// The postal code `code` (`59100`) and the communes it serves; `None`

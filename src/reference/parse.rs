@@ -130,6 +130,15 @@ fn zone(table: &'static str, line: usize, cell: &str) -> Result<Zone, ParseError
     })
 }
 
+/// A comma-separated cell of an embedded table, borrowed from it.
+fn static_list(cell: &'static str) -> Vec<&'static str> {
+    if cell.is_empty() {
+        Vec::new()
+    } else {
+        cell.split(',').collect()
+    }
+}
+
 fn list(cell: &str) -> Vec<String> {
     if cell.is_empty() {
         Vec::new()
@@ -286,7 +295,7 @@ pub(crate) fn epci_index(text: &'static str) -> Result<Vec<EpciLine>, ParseError
 }
 
 /// Parses one line of `epci.tsv`.
-pub(crate) fn epci_line(line_no: usize, line: &str) -> Result<Epci, ParseError> {
+pub(crate) fn epci_line(line_no: usize, line: &'static str) -> Result<Epci, ParseError> {
     let error = |message: String| ParseError {
         table: EPCI_TABLE,
         line: line_no,
@@ -307,12 +316,12 @@ pub(crate) fn epci_line(line_no: usize, line: &str) -> Result<Epci, ParseError> 
         return Err(error(format!("l'EPCI {siren} n'a pas de commune")));
     }
     Ok(Epci {
-        siren: siren.to_owned(),
-        nom: nom.to_owned(),
-        kind: kind.to_owned(),
+        siren,
+        nom,
+        kind,
         population: number(EPCI_TABLE, line_no, population)?,
-        communes: list(communes),
-        departements: list(departements),
+        communes: static_list(communes),
+        departements: static_list(departements),
     })
 }
 
@@ -365,7 +374,7 @@ pub(crate) fn communes_with_prefix(text: &str, prefix: &[u8; 2]) -> std::ops::Ra
 /// Parses the lines `range` of `communes.tsv` (`text`), whose INSEE codes
 /// all start with `prefix`; `epci` is left to [`link_epci`].
 pub(crate) fn communes(
-    text: &str,
+    text: &'static str,
     range: std::ops::Range<usize>,
     prefix: &[u8; 2],
 ) -> Result<Vec<Commune>, ParseError> {
@@ -380,7 +389,9 @@ pub(crate) fn communes(
             message: format!("en-tête attendu : « {COMMUNES_HEADER} »"),
         });
     }
-    let mut out = Vec::with_capacity(1024);
+    // One commune per line: a slot holds from one to a thousand of them.
+    let mut out =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text[range.clone()].as_bytes()).count() + 1);
     let mut previous: Option<&str> = None;
     let mut offset = range.start;
     for line in lines(&text[range]) {
@@ -420,9 +431,9 @@ pub(crate) fn communes(
                 .map_err(|_| error(format!("nombre attendu : « {population} »")))?
         };
         out.push(Commune {
-            insee: insee.to_owned(),
-            nom: nom.to_owned(),
-            departement: departement.to_owned(),
+            insee,
+            nom,
+            departement,
             population,
             epci: None,
             ept: None,
@@ -446,7 +457,7 @@ pub(crate) fn link_epci(
     };
     for member in epci.communes.iter().filter(|c| c.starts_with(prefix)) {
         let i = communes
-            .binary_search_by(|c| c.insee.as_str().cmp(member))
+            .binary_search_by(|c| c.insee.cmp(member))
             .map_err(|_| {
                 error(format!(
                     "l'EPCI {} a pour membre la commune inconnue {member}",
@@ -462,7 +473,7 @@ pub(crate) fn link_epci(
                     epci.siren
                 )));
             }
-            commune.ept = Some(epci.siren.clone());
+            commune.ept = Some(epci.siren);
             continue;
         }
         if let Some(other) = &commune.epci {
@@ -471,7 +482,7 @@ pub(crate) fn link_epci(
                 epci.siren
             )));
         }
-        commune.epci = Some(epci.siren.clone());
+        commune.epci = Some(epci.siren);
     }
     Ok(())
 }

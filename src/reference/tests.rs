@@ -27,7 +27,7 @@ fn grenoble_alpes_metropole() {
     assert_eq!(metro.nom, "Grenoble-Alpes-Métropole");
     assert_eq!(metro.kind, "METRO");
     assert_eq!(metro.kind_label(), "métropole");
-    assert!(metro.communes.iter().any(|c| c == "38185"));
+    assert!(metro.communes.contains(&"38185"));
     assert_eq!(metro.communes.len(), 49);
     assert_eq!(metro.departements, ["38"]);
 }
@@ -37,7 +37,7 @@ fn grenoble_commune() {
     let grenoble = r().commune("38185").expect("commune 38185");
     assert_eq!(grenoble.nom, "Grenoble");
     assert_eq!(grenoble.departement, "38");
-    assert_eq!(grenoble.epci.as_deref(), Some("200040715"));
+    assert_eq!(grenoble.epci, Some("200040715"));
     assert!(grenoble.population > 150_000, "{}", grenoble.population);
 }
 
@@ -70,7 +70,7 @@ fn epci_of_isere() {
     // EPCI with at least one member commune whose département is 38.
     let epcis = r().epcis_of_departement("38");
     assert_eq!(epcis.len(), 18);
-    let sirens: Vec<&str> = epcis.iter().map(|e| e.siren.as_str()).collect();
+    let sirens: Vec<&str> = epcis.iter().map(|e| e.siren).collect();
     assert!(sirens.windows(2).all(|w| w[0] < w[1]), "sorted by SIREN");
     for siren in ["200040715", "243800604", "200068567", "200068542"] {
         assert!(sirens.contains(&siren), "{siren}");
@@ -202,7 +202,7 @@ fn tables_are_sorted() {
 #[test]
 fn every_epci_siren_passes_the_checksum() {
     for epci in r().epcis() {
-        assert!(siren_valid(&epci.siren), "{} {}", epci.siren, epci.nom);
+        assert!(siren_valid(epci.siren), "{} {}", epci.siren, epci.nom);
     }
 }
 
@@ -216,7 +216,7 @@ fn references_between_tables_hold() {
         assert_eq!(region.zone, d.zone, "{}", d.code);
     }
     for c in r.communes() {
-        assert!(r.departement(&c.departement).is_some(), "{}", c.insee);
+        assert!(r.departement(c.departement).is_some(), "{}", c.insee);
         if let Some(siren) = &c.epci {
             let epci = r.epci(siren).expect("EPCI of a commune");
             assert!(epci.communes.contains(&c.insee));
@@ -226,12 +226,12 @@ fn references_between_tables_hold() {
             assert_eq!(ept.kind, "EPT");
             assert!(ept.communes.contains(&c.insee));
             // An EPT's communes belong to the Métropole du Grand Paris.
-            assert_eq!(c.epci.as_deref(), Some("200054781"), "{}", c.insee);
+            assert_eq!(c.epci, Some("200054781"), "{}", c.insee);
         }
     }
     for e in r.epcis() {
         assert!(
-            ["CC", "CA", "CU", "METRO", "MET69", "EPT"].contains(&e.kind.as_str()),
+            ["CC", "CA", "CU", "METRO", "MET69", "EPT"].contains(&e.kind),
             "{}",
             e.siren
         );
@@ -243,12 +243,12 @@ fn references_between_tables_hold() {
                 .commune(insee)
                 .unwrap_or_else(|| panic!("{}: {insee}", e.siren));
             let linked = if e.kind == "EPT" { &c.ept } else { &c.epci };
-            assert_eq!(linked.as_deref(), Some(e.siren.as_str()));
+            assert_eq!(linked.as_deref(), Some(e.siren));
             population += c.population;
-            departements.insert(c.departement.as_str());
+            departements.insert(c.departement);
         }
         assert_eq!(e.population, population, "{}", e.siren);
-        let listed: Vec<&str> = e.departements.iter().map(String::as_str).collect();
+        let listed: Vec<&str> = e.departements.clone();
         assert_eq!(
             listed,
             departements.into_iter().collect::<Vec<_>>(),
@@ -276,25 +276,19 @@ fn data_surprises() {
     let r = r();
     // Paris, Lyon and Marseille are single communes; their arrondissements
     // municipaux are not in the table.
-    assert_eq!(r.commune("75056").map(|c| c.nom.as_str()), Some("Paris"));
-    assert_eq!(r.commune("69123").map(|c| c.nom.as_str()), Some("Lyon"));
-    assert_eq!(
-        r.commune("13055").map(|c| c.nom.as_str()),
-        Some("Marseille")
-    );
+    assert_eq!(r.commune("75056").map(|c| c.nom), Some("Paris"));
+    assert_eq!(r.commune("69123").map(|c| c.nom), Some("Lyon"));
+    assert_eq!(r.commune("13055").map(|c| c.nom), Some("Marseille"));
     assert!(r.commune("75101").is_none());
     assert!(r.commune("13201").is_none());
-    assert_eq!(
-        r.commune("75056").and_then(|c| c.epci.as_deref()),
-        Some("200054781")
-    );
+    assert_eq!(r.commune("75056").and_then(|c| c.epci), Some("200054781"));
     // Communes outside any EPCI: four islands and the COM.
     let without: Vec<&Commune> = r.communes().filter(|c| c.epci.is_none()).collect();
     assert_eq!(without.len(), 98);
     let metro_without: Vec<&str> = without
         .iter()
-        .filter(|c| r.departement(&c.departement).map(|d| d.zone) == Some(Zone::Metro))
-        .map(|c| c.nom.as_str())
+        .filter(|c| r.departement(c.departement).map(|d| d.zone) == Some(Zone::Metro))
+        .map(|c| c.nom)
         .collect();
     assert_eq!(metro_without.len(), 4, "{metro_without:?}");
     // No known population: TAAF districts and Clipperton.
@@ -302,7 +296,7 @@ fn data_surprises() {
     // EPCI spanning several départements.
     // (two EPT of them: Boucle Nord de Seine, Grand-Orly Seine Bièvre)
     assert_eq!(r.epcis().filter(|e| e.departements.len() > 1).count(), 91);
-    assert_eq!(r.epci("200046977").map(|e| e.kind.as_str()), Some("MET69"));
+    assert_eq!(r.epci("200046977").map(|e| e.kind), Some("MET69"));
 }
 
 #[test]
@@ -324,7 +318,7 @@ fn tables_load_independently() {
         .count();
     assert_eq!(parsed, 1, "only the EPCI asked for is parsed");
     assert_eq!(
-        fresh.commune("38185").and_then(|c| c.epci.as_deref()),
+        fresh.commune("38185").and_then(|c| c.epci),
         Some("200040715")
     );
     assert_eq!(loaded_slots(&fresh), 1, "only Isère's communes are parsed");
@@ -348,7 +342,7 @@ fn commune_slots_follow_byte_order() {
             assert!(slot_prefix(slot - 1) < prefix);
         }
     }
-    let codes: Vec<&str> = r().communes().map(|c| c.insee.as_str()).collect();
+    let codes: Vec<&str> = r().communes().map(|c| c.insee).collect();
     assert!(
         codes.windows(2).all(|w| w[0] < w[1]),
         "communes() sorted by INSEE code"
@@ -423,7 +417,7 @@ fn communes_are_found_by_prefix() {
     let epci = parse::epci_line(2, "200040715\tM\tMETRO\t1\t38\t38185").unwrap();
     let mut linked = communes.clone();
     parse::link_epci(&mut linked, &epci, "38").unwrap();
-    assert_eq!(linked[1].epci.as_deref(), Some("200040715"));
+    assert_eq!(linked[1].epci, Some("200040715"));
     assert!(
         parse::link_epci(&mut linked, &epci, "38").is_err(),
         "two EPCI"
@@ -524,10 +518,7 @@ fn postal_codes_name_known_communes() {
     let roubaix: Vec<&str> = r.code_postal("59100").expect("59100").communes().collect();
     assert_eq!(roubaix, ["59512"]);
     // 59100 is also an INSEE code: Bousignies, whose postal code is 59178.
-    assert_eq!(
-        r.commune("59100").map(|c| c.nom.as_str()),
-        Some("Bousignies")
-    );
+    assert_eq!(r.commune("59100").map(|c| c.nom), Some("Bousignies"));
     // The arrondissements' postal codes are Paris's, Lyon's, Marseille's.
     for (postal, insee) in [("75008", "75056"), ("69001", "69123"), ("13008", "13055")] {
         let communes: Vec<&str> = r.code_postal(postal).expect(postal).communes().collect();
