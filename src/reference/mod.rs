@@ -35,7 +35,7 @@ pub mod search;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -237,21 +237,36 @@ impl CodePostal {
     }
 }
 
-/// The EPCI table: an index of the lines of `epci.tsv`, each line parsed
-/// into an [`Epci`] on first use.
-struct EpciTable {
-    /// Sorted by SIREN.
-    entries: Vec<EpciEntry>,
-    /// Département code → indices into `entries`, in SIREN order.
-    by_departement: BTreeMap<&'static str, Vec<usize>>,
+/// The index of `epci.tsv`, computed by the build (`build.rs`): where
+/// each line lies, and the EPCI of each département.
+mod epci_index {
+    include!(concat!(env!("OUT_DIR"), "/epci_index.rs"));
 }
 
-struct EpciEntry {
-    siren: &'static str,
-    /// 1-based line number in `epci.tsv`, for error messages.
-    line_no: usize,
-    line: &'static str,
-    parsed: OnceLock<Epci>,
+/// The EPCI table: each line of `epci.tsv` (by its index in
+/// [`epci_index::LINES`]) parsed into an [`Epci`] on first use.
+struct EpciTable {
+    parsed: Box<[OnceLock<Epci>]>,
+}
+
+/// The line of `epci.tsv` at `index` in [`epci_index::LINES`].
+fn epci_line(index: usize) -> &'static str {
+    let (start, _, end, _) = epci_index::LINES[index];
+    &EPCI_TSV[start as usize..end as usize]
+}
+
+/// The index in [`epci_index::LINES`] of the EPCI of SIREN `siren`.
+fn epci_position(siren: &str) -> Option<usize> {
+    epci_index::LINES
+        .binary_search_by(|&(start, end, _, _)| EPCI_TSV[start as usize..end as usize].cmp(siren))
+        .ok()
+}
+
+/// The indices of the EPCI of département `code`, in SIREN order.
+fn epci_indices(code: &str) -> &'static [u16] {
+    epci_index::BY_DEPARTEMENT
+        .binary_search_by(|(d, _)| (*d).cmp(code))
+        .map_or(&[], |i| epci_index::BY_DEPARTEMENT[i].1)
 }
 
 /// Number of possible two-character prefixes of an INSEE code: a digit,
@@ -361,35 +376,17 @@ impl Reference {
     }
 
     fn epci_table(&self) -> &EpciTable {
-        self.epci.get_or_init(|| {
-            let index = embedded(parse::epci_index(EPCI_TSV));
-            let mut by_departement: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
-            let entries = index
-                .into_iter()
-                .enumerate()
-                .map(|(i, line)| {
-                    for d in line.departements.split(',') {
-                        by_departement.entry(d).or_default().push(i);
-                    }
-                    EpciEntry {
-                        siren: line.siren,
-                        line_no: line.line_no,
-                        line: line.text,
-                        parsed: OnceLock::new(),
-                    }
-                })
-                .collect();
-            EpciTable {
-                entries,
-                by_departement,
-            }
+        self.epci.get_or_init(|| EpciTable {
+            parsed: epci_index::LINES.iter().map(|_| OnceLock::new()).collect(),
         })
     }
 
-    fn epci_entry<'a>(&'a self, entry: &'a EpciEntry) -> &'a Epci {
-        entry
-            .parsed
-            .get_or_init(|| embedded(parse::epci_line(entry.line_no, entry.line)))
+    /// The EPCI at `index` in [`epci_index::LINES`], parsed on first use.
+    fn epci_at(&self, index: usize) -> &Epci {
+        self.epci_table().parsed[index].get_or_init(|| {
+            let line_no = epci_index::LINES[index].3 as usize;
+            embedded(parse::epci_line(line_no, epci_line(index)))
+        })
     }
 
     /// The communes of a slot, with their EPCI.
@@ -403,17 +400,16 @@ impl Reference {
             }
             // The communes' EPCI are among those of their départements,
             // whose codes start with the same two characters.
-            let table = self.epci_table();
             let prefix = std::str::from_utf8(&prefix).unwrap_or_default();
-            let departements = table
-                .by_departement
-                .range(prefix..)
+            let first = epci_index::BY_DEPARTEMENT.partition_point(|(d, _)| *d < prefix);
+            let departements = epci_index::BY_DEPARTEMENT[first..]
+                .iter()
                 .take_while(|(d, _)| d.starts_with(prefix));
             let mut seen = BTreeSet::new();
             for (_, indices) in departements {
-                for &i in indices {
+                for &i in indices.iter() {
                     if seen.insert(i) {
-                        let epci = self.epci_entry(&table.entries[i]);
+                        let epci = self.epci_at(usize::from(i));
                         embedded(parse::link_epci(&mut communes, epci, prefix));
                     }
                 }
@@ -434,8 +430,7 @@ impl Reference {
 
     /// The EPCI of SIREN `siren`.
     pub fn epci(&self, siren: &str) -> Option<&Epci> {
-        let entry = find(&self.epci_table().entries, siren, |e| e.siren)?;
-        Some(self.epci_entry(entry))
+        Some(self.epci_at(epci_position(siren)?))
     }
 
     /// The commune of INSEE code `insee`.
@@ -461,10 +456,7 @@ impl Reference {
 
     /// Every EPCI, sorted by SIREN (parses them all).
     pub fn epcis(&self) -> impl Iterator<Item = &Epci> {
-        self.epci_table()
-            .entries
-            .iter()
-            .map(|entry| self.epci_entry(entry))
+        (0..epci_index::LINES.len()).map(|i| self.epci_at(i))
     }
 
     /// Every commune, sorted by INSEE code (parses them all).
@@ -481,17 +473,10 @@ impl Reference {
     /// sorted by SIREN (empty for an unknown code). An EPCI spanning several
     /// départements is listed in each.
     pub fn epcis_of_departement(&self, code: &str) -> Vec<&Epci> {
-        let table = self.epci_table();
-        table
-            .by_departement
-            .get(code)
-            .map(|indices| {
-                indices
-                    .iter()
-                    .map(|&i| self.epci_entry(&table.entries[i]))
-                    .collect()
-            })
-            .unwrap_or_default()
+        epci_indices(code)
+            .iter()
+            .map(|&i| self.epci_at(usize::from(i)))
+            .collect()
     }
 
     /// Every Hub, in the order of `data/hubs.tsv`.

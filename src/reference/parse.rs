@@ -239,6 +239,7 @@ const EPCI_HEADER: [&str; 6] = [
 ];
 
 /// One line of `epci.tsv`, not parsed beyond what the index needs.
+#[cfg(test)]
 pub(crate) struct EpciLine {
     pub siren: &'static str,
     pub departements: &'static str,
@@ -248,6 +249,7 @@ pub(crate) struct EpciLine {
 
 /// The index of `epci.tsv`: each line's SIREN and départements, checked to
 /// be sorted by SIREN; the rest of the line is parsed by [`epci_line`].
+#[cfg(test)]
 pub(crate) fn epci_index(text: &'static str) -> Result<Vec<EpciLine>, ParseError> {
     let mut lines = lines(text).enumerate();
     let expected = EPCI_HEADER.join("\t");

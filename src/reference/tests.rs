@@ -311,11 +311,7 @@ fn tables_load_independently() {
     assert_eq!(metro.nom, "Grenoble-Alpes-Métropole");
     assert_eq!(loaded_slots(&fresh), 0);
     let table = fresh.epci.get().expect("EPCI index");
-    let parsed = table
-        .entries
-        .iter()
-        .filter(|e| e.parsed.get().is_some())
-        .count();
+    let parsed = table.parsed.iter().filter(|e| e.get().is_some()).count();
     assert_eq!(parsed, 1, "only the EPCI asked for is parsed");
     assert_eq!(
         fresh.commune("38185").and_then(|c| c.epci),
@@ -534,4 +530,28 @@ fn postal_codes_name_known_communes() {
             assert!(r.commune(insee).is_some(), "{} → {insee}", code.code);
         }
     }
+}
+
+/// The index the build computes (`build.rs`) is the one the parser of the
+/// table gives: same lines, same numbers, same départements.
+#[test]
+fn the_build_index_of_the_epci_is_the_parsed_one() {
+    let parsed = parse::epci_index(EPCI_TSV).expect("epci.tsv parses");
+    assert_eq!(parsed.len(), epci_index::LINES.len());
+    let mut by_departement: std::collections::BTreeMap<&str, Vec<u16>> = Default::default();
+    for (i, (line, &(start, siren_end, end, line_no))) in
+        parsed.iter().zip(&epci_index::LINES).enumerate()
+    {
+        assert_eq!(line.text, &EPCI_TSV[start as usize..end as usize]);
+        assert_eq!(line.siren, &EPCI_TSV[start as usize..siren_end as usize]);
+        assert_eq!(line.line_no, line_no as usize);
+        for d in line.departements.split(',') {
+            by_departement.entry(d).or_default().push(i as u16);
+        }
+    }
+    let built: Vec<(&str, Vec<u16>)> = epci_index::BY_DEPARTEMENT
+        .iter()
+        .map(|(d, indices)| (*d, indices.to_vec()))
+        .collect();
+    assert_eq!(built, by_departement.into_iter().collect::<Vec<_>>());
 }

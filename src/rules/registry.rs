@@ -22,6 +22,12 @@ mod embedded {
 
 pub use embedded::RULE_TESTS as EMBEDDED_TESTS;
 
+/// The shipped rulesets and the fingerprint the build computed of them.
+#[cfg(test)]
+pub(crate) fn embedded_fingerprint() -> (&'static [(&'static str, &'static str)], u64) {
+    (embedded::RULESETS, embedded::RULESETS_FINGERPRINT)
+}
+
 /// The profile of metropolitan territories.
 pub const NATIONAL: &str = "national";
 /// The profile chosen for `drom` and `com` territories.
@@ -186,7 +192,7 @@ impl Rules {
     /// compiled until a profile is needed. `None` when the cache was not
     /// made from the shipped texts of this build.
     fn from_snapshot(profile: Option<&str>) -> Option<Result<Rules, RulesError>> {
-        let snapshot = snapshot::open(embedded::RULESETS)?;
+        let snapshot = snapshot::open(embedded::RULESETS_FINGERPRINT)?;
         let mut errors = Errors::new();
         let mut files = read_files(&[], &mut errors);
         if let Some(name) = profile {

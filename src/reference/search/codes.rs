@@ -2,7 +2,7 @@
 
 use super::rows::{CommuneRow, commune, epci_row};
 use super::{Filter, Hit, Item, Nature, score};
-use crate::reference::{Reference, find};
+use crate::reference::{Reference, epci_line, epci_position};
 
 /// What has the code `code`: an EPCI (SIREN), a commune (INSEE code), the
 /// communes of a postal code, a département or a région.
@@ -19,8 +19,7 @@ pub(super) fn by_code<'r>(
     };
     match code.len() {
         9 if filter.wants(Nature::Epci) => {
-            let table = reference.epci_table();
-            let row = find(&table.entries, code, |e| e.siren).and_then(|e| epci_row(e.line));
+            let row = epci_position(code).and_then(|i| epci_row(epci_line(i)));
             if let Some(e) =
                 row.filter(|e| e.departements.split(',').any(|d| filter.in_departement(d)))
             {

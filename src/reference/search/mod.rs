@@ -46,6 +46,7 @@ use self::rows::{CommuneRow, EpciRow, commune_lines, commune_row, epci_row, for_
 use self::score::{may_match, score};
 use self::text::{Analysed, Analyser, Forms};
 use super::{Departement, EPCI_TSV, Hub, Reference, Region};
+use crate::reference::{epci_indices, epci_line};
 
 /// How many results a search gives unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -464,12 +465,9 @@ fn by_name<'r>(
     if filter.wants(Nature::Epci) {
         match filter.departement {
             Some(d) => {
-                let table = reference.epci_table();
-                let lines = table.by_departement.get(d.code.as_str());
-                lines
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|&i| epci_row(table.entries[i].line))
+                epci_indices(&d.code)
+                    .iter()
+                    .filter_map(|&i| epci_row(epci_line(usize::from(i))))
                     .for_each(|e| consider(Item::Epci(e)));
             }
             None => EPCI_TSV
