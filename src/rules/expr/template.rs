@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use super::ast::Expr;
 use super::error::{EvalError, ExprError, Span};
-use super::eval::{ValueEnv, eval};
+use super::eval::{ValueEnv, eval_fact};
+use super::fact::Fact;
 use super::parser::parse_at;
 use super::types::{Type, TypeEnv, check};
 
@@ -135,15 +136,41 @@ fn displayable(ty: &Type) -> bool {
 }
 
 /// Renders a template with the values of its placeholders.
-pub fn render_template(template: &Template, env: &ValueEnv<'_>) -> Result<String, EvalError> {
+pub fn render_template<'v>(template: &'v Template, env: &ValueEnv<'v>) -> Result<String, EvalError> {
     let mut out = String::new();
     for part in &template.parts {
         match part {
             TemplatePart::Text(text) => out.push_str(text),
-            TemplatePart::Placeholder(expr) => out.push_str(&format_value(&eval(expr, env)?)),
+            TemplatePart::Placeholder(expr) => write_fact(&mut out, &eval_fact(expr, env)?, env),
         }
     }
     Ok(out)
+}
+
+/// Writes a value as [`format_value`] does, read where the model holds
+/// it: a message names a member for each of 200 000 members that sit
+/// nowhere, without making a JSON value of each name.
+fn write_fact<'v>(out: &mut String, fact: &Fact<'v>, env: &ValueEnv<'v>) {
+    match fact {
+        Fact::Null => out.push('—'),
+        Fact::Bool(true) => out.push_str("oui"),
+        Fact::Bool(false) => out.push_str("non"),
+        Fact::Number(number) => out.push_str(&format_number(number)),
+        Fact::Text(text) => out.push_str(text),
+        Fact::List(_) | Fact::Items(_) => {
+            let items = fact.walk().expect("a list walks");
+            if items.len() == 0 {
+                out.push('—');
+            }
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_fact(out, &item, env);
+            }
+        }
+        Fact::Record(_) => out.push_str(&fact.to_json(env.facts()).to_string()),
+    }
 }
 
 /// A value as French text in a message (see the module's documentation).

@@ -103,6 +103,25 @@ fn formats_values() {
     assert_eq!(format_value(&json!({"id": "x"})), r#"{"id":"x"}"#);
 }
 
+/// A message is written from the values where the model holds them: the
+/// same text as [`format_value`] of their JSON, for every kind of value.
+#[test]
+fn rendering_writes_what_format_value_gives() {
+    let values = json!({
+        "v": [
+            null, true, false, 0, -3, 120000, 0.8333, 2.0, -0.004, "texte « x »",
+            [], [1, null, "a"], [[1, 2], []], {"id": "x", "n": [1.5]}, [{"a": null}]
+        ]
+    });
+    let params = params();
+    let env = ValueEnv::new(&values, &params);
+    let template = parse_template("({x})").unwrap();
+    for value in values["v"].as_array().unwrap() {
+        let rendered = render_template(&template, &env.bind("x", value)).unwrap();
+        assert_eq!(rendered, format!("({})", format_value(value)), "{value}");
+    }
+}
+
 #[test]
 fn lone_closing_brace() {
     assert_snapshot!(
