@@ -105,19 +105,23 @@ impl<'a> From<&Fact<'a>> for Fact<'a> {
     }
 }
 
+/// An evaluation error, boxed: the results the evaluator passes up its
+/// recursion stay the size of a value.
+type Evaluated<T> = Result<T, Box<EvalError>>;
+
 /// The value of an expression, as JSON.
 pub fn eval<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Value, EvalError> {
-    Ok(value(expr, env)?.to_json(env.facts))
+    Ok(value(expr, env).map_err(|e| *e)?.to_json(env.facts))
 }
 
 /// The value of an expression, as the model holds it.
 pub fn eval_fact<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> {
-    value(expr, env)
+    value(expr, env).map_err(|e| *e)
 }
 
 /// The value of a `when` or `check` expression, which must be a boolean.
 pub fn eval_bool<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<bool, EvalError> {
-    match value(expr, env)? {
+    match value(expr, env).map_err(|e| *e)? {
         Fact::Bool(b) => Ok(b),
         other => Err(EvalError::not_a_condition(expr.span, &other)),
     }
@@ -129,7 +133,7 @@ pub fn eval_binding<'v>(
     binding: &'v Binding,
     env: &ValueEnv<'v>,
 ) -> Result<ForEach<'v>, EvalError> {
-    let list = value(&binding.list, env)?;
+    let list = value(&binding.list, env).map_err(|e| *e)?;
     if list.walk().is_none() {
         return Err(EvalError::wrong_value(
             binding.list.span,
@@ -163,7 +167,7 @@ impl<'v> ForEach<'v> {
     }
 }
 
-fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> {
+fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Evaluated<Fact<'v>> {
     Ok(match &expr.kind {
         ExprKind::Literal(literal) => match literal {
             Literal::Text(text) => Fact::Text(text),
@@ -180,24 +184,30 @@ fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> 
         ExprKind::Name(name) => env.name(name),
         ExprKind::Param(name) => Fact::from(
             env.param(name)
-                .ok_or_else(|| EvalError::missing_param(expr.span, name))?,
+                .ok_or_else(|| Box::new(EvalError::missing_param(expr.span, name)))?,
         ),
         ExprKind::Field(object, field) => match value(object, env)? {
             Fact::Record(record) => record.field(&field.name, env.facts).unwrap_or(Fact::Null),
             Fact::Null => Fact::Null,
-            other => return Err(EvalError::no_field(field.span, &field.name, &other)),
+            other => {
+                return Err(Box::new(EvalError::no_field(
+                    field.span,
+                    &field.name,
+                    &other,
+                )));
+            }
         },
         ExprKind::Unary(UnaryOp::Not, operand) => Fact::Bool(!boolean(operand, env, "not")?),
         ExprKind::Unary(UnaryOp::Neg, operand) => match value(operand, env)? {
             Fact::Null => Fact::Null,
             Fact::Number(n) => make_number(-as_f64(&n), expr.span)?,
             other => {
-                return Err(EvalError::wrong_value(
+                return Err(Box::new(EvalError::wrong_value(
                     operand.span,
                     "-",
                     "un nombre",
                     &other,
-                ));
+                )));
             }
         },
         ExprKind::Binary(op, left, right) => binary(expr.span, *op, left, right, env)?,
@@ -218,12 +228,12 @@ fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> 
                         Fact::Null => {}
                         Fact::Number(n) => total += as_f64(&n),
                         other => {
-                            return Err(EvalError::wrong_value(
+                            return Err(Box::new(EvalError::wrong_value(
                                 body.span,
                                 "sum",
                                 "des nombres",
                                 &other,
-                            ));
+                            )));
                         }
                     }
                     continue;
@@ -255,12 +265,12 @@ fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> 
                 other => match other.walk() {
                     Some(items) => items.len(),
                     None => {
-                        return Err(EvalError::wrong_value(
+                        return Err(Box::new(EvalError::wrong_value(
                             operand.span,
                             "len",
                             "une liste ou un texte",
                             &other,
-                        ));
+                        )));
                     }
                 },
             }
@@ -270,26 +280,22 @@ fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Result<Fact<'v>, EvalError> 
 }
 
 /// Evaluates an operand that must be a boolean.
-fn boolean<'v>(expr: &'v Expr, env: &ValueEnv<'v>, operator: &str) -> Result<bool, EvalError> {
+fn boolean<'v>(expr: &'v Expr, env: &ValueEnv<'v>, operator: &str) -> Evaluated<bool> {
     match value(expr, env)? {
         Fact::Bool(b) => Ok(b),
-        other => Err(EvalError::wrong_value(
+        other => Err(Box::new(EvalError::wrong_value(
             expr.span,
             operator,
             "un booléen",
             &other,
-        )),
+        ))),
     }
 }
 
 /// The elements of a list value; `null` is empty.
-fn elements<'r, 'v>(
-    list: &'r Fact<'v>,
-    span: Span,
-    operator: &str,
-) -> Result<Walk<'r, 'v>, EvalError> {
+fn elements<'r, 'v>(list: &'r Fact<'v>, span: Span, operator: &str) -> Evaluated<Walk<'r, 'v>> {
     list.walk()
-        .ok_or_else(|| EvalError::wrong_value(span, operator, "une liste", list))
+        .ok_or_else(|| Box::new(EvalError::wrong_value(span, operator, "une liste", list)))
 }
 
 fn binary<'v>(
@@ -298,7 +304,7 @@ fn binary<'v>(
     left: &'v Expr,
     right: &'v Expr,
     env: &ValueEnv<'v>,
-) -> Result<Fact<'v>, EvalError> {
+) -> Evaluated<Fact<'v>> {
     match op {
         BinaryOp::And => {
             return Ok(Fact::Bool(
@@ -330,20 +336,20 @@ fn binary<'v>(
                     } else {
                         "un texte"
                     };
-                    return Err(EvalError::wrong_value(
+                    return Err(Box::new(EvalError::wrong_value(
                         right.span,
                         op.symbol(),
                         expected,
                         other,
-                    ));
+                    )));
                 }
                 (other, _) => {
-                    return Err(EvalError::wrong_value(
+                    return Err(Box::new(EvalError::wrong_value(
                         left.span,
                         op.symbol(),
                         "un nombre ou un texte",
                         other,
-                    ));
+                    )));
                 }
             };
             let Some(ordering) = ordering else {
@@ -361,22 +367,22 @@ fn binary<'v>(
                 (_, Fact::Null) => false,
                 (Fact::Text(needle), Fact::Text(haystack)) => haystack.contains(needle),
                 (other, Fact::Text(_)) => {
-                    return Err(EvalError::wrong_value(
+                    return Err(Box::new(EvalError::wrong_value(
                         left.span,
                         op.symbol(),
                         "un texte",
                         other,
-                    ));
+                    )));
                 }
                 (_, list) => match list.walk() {
                     Some(items) => items.iter().any(|item| same(&l, &item, facts)),
                     None => {
-                        return Err(EvalError::wrong_value(
+                        return Err(Box::new(EvalError::wrong_value(
                             right.span,
                             op.symbol(),
                             "une liste ou un texte",
                             list,
-                        ));
+                        )));
                     }
                 },
             };
@@ -396,26 +402,26 @@ fn binary<'v>(
                     BinaryOp::Add => a + b,
                     BinaryOp::Sub => a - b,
                     BinaryOp::Mul => a * b,
-                    _ if b == 0.0 => return Err(EvalError::division_by_zero(right.span)),
+                    _ if b == 0.0 => return Err(Box::new(EvalError::division_by_zero(right.span))),
                     _ => a / b,
                 };
                 make_number(result, span)?
             }
             (Fact::Number(_), other) => {
-                return Err(EvalError::wrong_value(
+                return Err(Box::new(EvalError::wrong_value(
                     right.span,
                     op.symbol(),
                     "un nombre",
                     other,
-                ));
+                )));
             }
             (Fact::List(_) | Fact::Items(_), other) if op == BinaryOp::Add => {
-                return Err(EvalError::wrong_value(
+                return Err(Box::new(EvalError::wrong_value(
                     right.span,
                     op.symbol(),
                     "une liste",
                     other,
-                ));
+                )));
             }
             (other, _) => {
                 let expected = if op == BinaryOp::Add {
@@ -423,12 +429,12 @@ fn binary<'v>(
                 } else {
                     "des nombres"
                 };
-                return Err(EvalError::wrong_value(
+                return Err(Box::new(EvalError::wrong_value(
                     left.span,
                     op.symbol(),
                     expected,
                     other,
-                ));
+                )));
             }
         },
     })
@@ -436,15 +442,15 @@ fn binary<'v>(
 
 /// A computed number as JSON: an integer when it is whole (and exact), a
 /// decimal otherwise.
-fn make_number<'v>(x: f64, span: Span) -> Result<Fact<'v>, EvalError> {
+fn make_number<'v>(x: f64, span: Span) -> Evaluated<Fact<'v>> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if !x.is_finite() {
-        return Err(EvalError::out_of_range(span));
+        return Err(Box::new(EvalError::out_of_range(span)));
     }
     if x.fract() == 0.0 && x.abs() < EXACT {
         return Ok(Fact::Number((x as i64).into()));
     }
     serde_json::Number::from_f64(x)
         .map(Fact::Number)
-        .ok_or_else(|| EvalError::out_of_range(span))
+        .ok_or_else(|| Box::new(EvalError::out_of_range(span)))
 }

@@ -136,7 +136,10 @@ fn displayable(ty: &Type) -> bool {
 }
 
 /// Renders a template with the values of its placeholders.
-pub fn render_template<'v>(template: &'v Template, env: &ValueEnv<'v>) -> Result<String, EvalError> {
+pub fn render_template<'v>(
+    template: &'v Template,
+    env: &ValueEnv<'v>,
+) -> Result<String, EvalError> {
     let mut out = String::new();
     for part in &template.parts {
         match part {
