@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Exit, RulesOptions, copil_files, human_options, load_rules, print};
+use super::{Exit, RulesOptions, copil_files, human_options, load_rules, print_bytes};
 use crate::report;
 
 /// The formats of `copil check`.
@@ -66,13 +66,13 @@ pub fn run(args: &Args) -> Exit {
     };
     let reports = crate::check::check_files_sans_modele(&files, &rules);
     let text = match args.format {
-        CheckFormat::Human => report::human(&reports, human_options(true)),
-        CheckFormat::Json => report::json(&reports),
-        CheckFormat::Sarif => report::sarif(&reports),
-        CheckFormat::Junit => report::junit(&reports),
-        CheckFormat::Github => report::github(&reports),
+        CheckFormat::Human => report::human(&reports, human_options(true)).into_bytes(),
+        CheckFormat::Json => report::json_bytes(&reports),
+        CheckFormat::Sarif => report::sarif(&reports).into_bytes(),
+        CheckFormat::Junit => report::junit(&reports).into_bytes(),
+        CheckFormat::Github => report::github(&reports).into_bytes(),
     };
-    if let Err(exit) = print(&text) {
+    if let Err(exit) = print_bytes(&text) {
         return exit;
     }
     report::exit_code(&reports, args.deny.is_some())

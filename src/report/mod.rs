@@ -12,7 +12,7 @@ mod sarif;
 pub use github::github;
 #[cfg(feature = "cli")]
 pub use human::{HumanOptions, human, human_diagnostics};
-pub use json::json;
+pub use json::{json, json_bytes};
 pub use junit::junit;
 pub use sarif::{INFORMATION_URI, sarif};
 

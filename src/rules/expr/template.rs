@@ -140,7 +140,13 @@ pub fn render_template<'v>(
     template: &'v Template,
     env: &ValueEnv<'v>,
 ) -> Result<String, EvalError> {
-    let mut out = String::new();
+    // Room for the text and a name per placeholder: most messages are
+    // written without growing.
+    let room = template.parts.iter().map(|part| match part {
+        TemplatePart::Text(text) => text.len(),
+        TemplatePart::Placeholder(_) => 32,
+    });
+    let mut out = String::with_capacity(room.sum());
     for part in &template.parts {
         match part {
             TemplatePart::Text(text) => out.push_str(text),
