@@ -171,6 +171,15 @@ fn syntax_error_expression_expected() {
     assert_snapshot!("attendu_expression", parse_error("c.frequence != "));
 }
 
+/// A literal too large to be a finite decimal is an error at its place,
+/// not a panic (found by fuzzing).
+#[test]
+fn syntax_error_number_too_large() {
+    let huge = format!("x > {}", "7".repeat(400));
+    assert_snapshot!("nombre_trop_grand", parse_error(&huge));
+    assert!(parse(&format!("x > {}.5", "9".repeat(300))).is_ok());
+}
+
 #[test]
 fn syntax_error_operator_expected() {
     assert_snapshot!("attendu_operateur", parse_error("c.type 'autre'"));

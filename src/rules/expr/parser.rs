@@ -153,7 +153,9 @@ impl Builder {
                 let inner = pair.into_inner().next().expect("grammar: ( expr )");
                 return self.expr(inner);
             }
-            Rule::number => ExprKind::Literal(Literal::Number(number(pair.as_str()))),
+            Rule::number => ExprKind::Literal(Literal::Number(
+                number(pair.as_str()).ok_or_else(|| ExprError::number_too_large(span))?,
+            )),
             Rule::string => {
                 let text = pair.into_inner().next().expect("grammar: string > text");
                 ExprKind::Literal(Literal::Text(unescape(text.as_str())))
@@ -267,17 +269,18 @@ fn binary_op(rule: Rule) -> BinaryOp {
     }
 }
 
-/// A number literal: an integer when it has no decimal point.
-fn number(text: &str) -> serde_json::Number {
+/// A number literal: an integer when it has no decimal point; `None` when
+/// it is too large to be a finite decimal (more than 308 digits).
+fn number(text: &str) -> Option<serde_json::Number> {
     if !text.contains('.')
         && let Ok(integer) = text.parse::<u64>()
     {
-        return integer.into();
+        return Some(integer.into());
     }
     let value: f64 = text
         .parse()
         .expect("grammar: digits with an optional decimal part");
-    serde_json::Number::from_f64(value).expect("grammar: a literal is finite")
+    serde_json::Number::from_f64(value)
 }
 
 /// Resolves `\'`, `\"`, `\\` and `\n` (the grammar admits no other escape).

@@ -96,6 +96,15 @@ impl ExprError {
         )
     }
 
+    pub(crate) fn number_too_large(span: Span) -> ExprError {
+        error(
+            ErrorKind::Syntax,
+            span,
+            "nombre trop grand : il dépasse ce qu'un nombre décimal peut représenter".to_string(),
+            Some("écrivez un nombre de moins de 300 chiffres, par exemple `1000000`".to_string()),
+        )
+    }
+
     pub(crate) fn too_deep(span: Span) -> ExprError {
         error(
             ErrorKind::Syntax,
