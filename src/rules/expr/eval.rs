@@ -186,7 +186,11 @@ fn value<'v>(expr: &'v Expr, env: &ValueEnv<'v>) -> Evaluated<Fact<'v>> {
             env.param(name)
                 .ok_or_else(|| Box::new(EvalError::missing_param(expr.span, name)))?,
         ),
-        ExprKind::Field(object, field) => match value(object, env)? {
+        ExprKind::Field(object, field) => match match &object.kind {
+            // `m.nom`, the commonest form, without a call for `m`.
+            ExprKind::Name(name) => env.name(name),
+            _ => value(object, env)?,
+        } {
             Fact::Record(record) => record.field(&field.name, env.facts).unwrap_or(Fact::Null),
             Fact::Null => Fact::Null,
             other => {
