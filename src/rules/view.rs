@@ -116,53 +116,31 @@ spelled!(
     Zone
 );
 
-impl Fields for Facts<'_> {
-    fn field<'a>(&'a self, name: &str, _: Option<&'a Facts<'a>>) -> Option<Fact<'a>> {
-        let (g, a) = (self.g, self.analyses);
-        Some(match name {
-            "territoire" => g.territoire.fact(),
-            "periode" => g.periode.fact(),
-            "membres" => g.membres.fact(),
-            "pilotage" => g.pilotage.fact(),
-            "comites" => g.comites.fact(),
-            "existants" => g.existants.fact(),
-            "sans_chevauchement" => g.sans_chevauchement.fact(),
-            "crsn" => g.crsn.fact(),
-            "feuilles" => g.feuilles.fact(),
-            "actions" => g.actions.fact(),
-            "besoins" => g.besoins.fact(),
-            "besoins_total" => g.besoins_total.fact(),
-            "derogations" => g.derogations.fact(),
-            "graphe" => a.graphe.fact(),
-            "doublons" => a.doublons.fact(),
-            "chevauchements" => a.chevauchements.fact(),
-            "couverture" => a.couverture.fact(),
-            _ => return None,
-        })
-    }
+/// The root record: the fields of the governance, then those of the
+/// analyses, each listed once.
+macro_rules! root {
+    (governance: $($g:ident),*; analyses: $($a:ident),* $(,)?) => {
+        impl Fields for Facts<'_> {
+            fn field<'a>(&'a self, name: &str, _: Option<&'a Facts<'a>>) -> Option<Fact<'a>> {
+                Some(match name {
+                    $(stringify!($g) => self.g.$g.fact(),)*
+                    $(stringify!($a) => self.analyses.$a.fact(),)*
+                    _ => return None,
+                })
+            }
 
-    fn names(&self) -> Vec<&str> {
-        vec![
-            "territoire",
-            "periode",
-            "membres",
-            "pilotage",
-            "comites",
-            "existants",
-            "sans_chevauchement",
-            "crsn",
-            "feuilles",
-            "actions",
-            "besoins",
-            "besoins_total",
-            "derogations",
-            "graphe",
-            "doublons",
-            "chevauchements",
-            "couverture",
-        ]
-    }
+            fn names(&self) -> Vec<&str> {
+                vec![$(stringify!($g),)* $(stringify!($a),)*]
+            }
+        }
+    };
 }
+
+root!(
+    governance: territoire, periode, membres, pilotage, comites, existants, sans_chevauchement,
+        crsn, feuilles, actions, besoins, besoins_total, derogations;
+    analyses: graphe, doublons, chevauchements, couverture,
+);
 
 record!(Span { start, end });
 
