@@ -1,4 +1,6 @@
-//! Evaluation of expressions over the JSON fact model.
+//! Evaluation of expressions over the fact model, with the semantics of
+//! its JSON (the values are [`Fact`]s: borrowed views of the compiled
+//! model or of a JSON value, never copies).
 //!
 //! Semantics: field access is null-safe (`null.x` is `null`, and so is a
 //! field missing from the JSON); `==` and `!=` compare JSON values (numbers

@@ -11,8 +11,10 @@
 //!   [`check_bool`], [`check_binding`], [`check_template`]), so that a
 //!   ruleset with an unknown field or a wrong type is refused when it is
 //!   loaded, with an error that points at the exact sub-expression;
-//! - its value over the JSON fact model ([`eval`], [`eval_binding`],
-//!   [`render_template`]).
+//! - its value over the fact model ([`eval`], [`eval_binding`],
+//!   [`render_template`]): a JSON value ([`ValueEnv::new`]), or the typed
+//!   view of a compiled file ([`ValueEnv::of`], [`crate::rules::view`]),
+//!   read where the model holds it ([`Fact`]).
 //!
 //! Every error is an [`ExprError`] (or an [`EvalError`] at run time): a
 //! French message, an optional help line and a [`Span`] of byte offsets
