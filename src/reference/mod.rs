@@ -258,7 +258,9 @@ fn epci_line(index: usize) -> &'static str {
 /// The index in [`epci_index::LINES`] of the EPCI of SIREN `siren`.
 fn epci_position(siren: &str) -> Option<usize> {
     epci_index::LINES
-        .binary_search_by(|&(start, end, _, _)| EPCI_TSV[start as usize..end as usize].cmp(siren))
+        .binary_search_by(|&(start, siren_end, _, _)| {
+            EPCI_TSV[start as usize..siren_end as usize].cmp(siren)
+        })
         .ok()
 }
 

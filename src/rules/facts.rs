@@ -10,70 +10,20 @@
 //! [`types`] describes the same model statically, for the type checker;
 //! a test keeps the two in step.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::expr::{Record, Type};
+use super::view::Facts;
 use crate::analysis::Analyses;
 use crate::diagnostic::fold;
 use crate::model::Gouvernance;
-use crate::reference::Reference;
 
 /// The fact model of one compiled file, as JSON: what `copil export`
-/// prints. The rules read the same model through [`super::view`].
+/// prints. It is the typed view the rules read ([`super::view`]), written
+/// out: the derived facts are computed in one place.
 pub fn facts(g: &Gouvernance, analyses: &Analyses) -> Value {
-    let mut root = serde_json::to_value(g).expect("the model serialises");
-    let reference = Reference::get();
-    if let Some(territoire) = root.get_mut("territoire").and_then(Value::as_object_mut) {
-        let hubs: Vec<&str> = reference
-            .hubs_of_region(&g.territoire.region)
-            .into_iter()
-            .map(|h| h.nom.as_str())
-            .collect();
-        territoire.insert("hubs".into(), json!(hubs));
-    }
-    if let Some(membres) = root.get_mut("membres").and_then(Value::as_array_mut) {
-        // Looked up once per member: hashed, not searched in the list.
-        let inutilises: rustc_hash::FxHashSet<&str> = analyses
-            .graphe
-            .inutilises
-            .iter()
-            .map(String::as_str)
-            .collect();
-        for membre in membres {
-            let used = !inutilises.contains(membre["id"].as_str().unwrap_or_default());
-            let hub = (membre["nature"] == "hub")
-                .then(|| {
-                    let nom = hub_key(membre["nom"].as_str().unwrap_or_default());
-                    reference.hubs().iter().find(|h| hub_key(&h.nom) == nom)
-                })
-                .flatten();
-            let object = membre.as_object_mut().expect("a member is an object");
-            object.insert("utilise".into(), Value::Bool(used));
-            object.insert(
-                "hub_reference".into(),
-                hub.map_or(Value::Null, |h| Value::String(h.nom.clone())),
-            );
-            object.insert(
-                "hub_regions".into(),
-                json!(hub.map(|h| h.regions.clone()).unwrap_or_default()),
-            );
-        }
-    }
-    if let Some(comites) = root.get_mut("comites").and_then(Value::as_array_mut) {
-        for comite in comites {
-            let id = comite["id"].as_str().unwrap_or_default().to_string();
-            let level = analyses.graphe.niveaux.get(&id).copied();
-            let object = comite.as_object_mut().expect("a comité is an object");
-            object.insert("niveau".into(), json!(level));
-            object.insert("rattache".into(), Value::Bool(level.is_some()));
-        }
-    }
-    let object: &mut Map<String, Value> = root.as_object_mut().expect("the model is an object");
-    if let Value::Object(analyses) = serde_json::to_value(analyses).expect("the analyses serialise")
-    {
-        object.extend(analyses);
-    }
-    root
+    let view = Facts::new(g, analyses);
+    view.root().to_json(Some(&view))
 }
 
 /// A Hub's name reduced for matching a libellé with the reference table:

@@ -131,14 +131,6 @@ impl<'a> Fact<'a> {
         }
     }
 
-    /// Its text, if it is one.
-    pub fn as_str(&self) -> Option<&'a str> {
-        match self {
-            Fact::Text(text) => Some(text),
-            _ => None,
-        }
-    }
-
     /// The same value as JSON; `facts` gives the derived fields of model
     /// records.
     pub fn to_json(&self, facts: Option<&'a Facts<'a>>) -> Value {

@@ -15,6 +15,7 @@ use super::eval::{ValueEnv, eval_fact};
 use super::fact::Fact;
 use super::parser::parse_at;
 use super::types::{Type, TypeEnv, check};
+use crate::rules::view::Facts;
 
 /// A parsed message template.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -150,16 +151,19 @@ pub fn render_template<'v>(
     for part in &template.parts {
         match part {
             TemplatePart::Text(text) => out.push_str(text),
-            TemplatePart::Placeholder(expr) => write_fact(&mut out, &eval_fact(expr, env)?, env),
+            TemplatePart::Placeholder(expr) => {
+                write_fact(&mut out, &eval_fact(expr, env)?, env.facts());
+            }
         }
     }
     Ok(out)
 }
 
-/// Writes a value as [`format_value`] does, read where the model holds
-/// it: a message names a member for each of 200 000 members that sit
-/// nowhere, without making a JSON value of each name.
-fn write_fact<'v>(out: &mut String, fact: &Fact<'v>, env: &ValueEnv<'v>) {
+/// Writes a value as French text (see the module's documentation), read
+/// where the model holds it: a message names a member for each of 200 000
+/// members that sit nowhere, without making a JSON value of each name.
+/// `facts` gives the derived fields of a record written whole.
+fn write_fact<'v>(out: &mut String, fact: &Fact<'v>, facts: Option<&'v Facts<'v>>) {
     match fact {
         Fact::Null => out.push('—'),
         Fact::Bool(true) => out.push_str("oui"),
@@ -175,29 +179,18 @@ fn write_fact<'v>(out: &mut String, fact: &Fact<'v>, env: &ValueEnv<'v>) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_fact(out, &item, env);
+                write_fact(out, &item, facts);
             }
         }
-        Fact::Record(_) => out.push_str(&fact.to_json(env.facts()).to_string()),
+        Fact::Record(_) => out.push_str(&fact.to_json(facts).to_string()),
     }
 }
 
 /// A value as French text in a message (see the module's documentation).
 pub fn format_value(value: &Value) -> String {
-    match value {
-        Value::Null => "—".to_string(),
-        Value::Bool(true) => "oui".to_string(),
-        Value::Bool(false) => "non".to_string(),
-        Value::Number(number) => format_number(number),
-        Value::String(text) => text.clone(),
-        Value::Array(items) if items.is_empty() => "—".to_string(),
-        Value::Array(items) => items
-            .iter()
-            .map(format_value)
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Object(_) => value.to_string(),
-    }
+    let mut out = String::new();
+    write_fact(&mut out, &Fact::from(value), None);
+    out
 }
 
 /// `2024`, `0,83`, `1,5`, `-3`.
