@@ -11,6 +11,15 @@ const TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args
 /// French help and version flags, headings and template, on the command
 /// and every subcommand.
 pub fn franciser(command: Command) -> Command {
+    franciser_pour(command, None)
+}
+
+/// [`franciser`], but of the subcommands only `invoked` (with its own
+/// subcommands), when it is given: the only one whose arguments clap will
+/// parse or show (none when it names no subcommand). Translating the whole tree copies every `Command` a few
+/// times, a tenth of a small file's check. The others keep their name and
+/// description, which is all the top-level help and errors show of them.
+pub fn franciser_pour(command: Command, invoked: Option<&str>) -> Command {
     let command = command
         .disable_help_flag(true)
         .disable_version_flag(true)
@@ -25,13 +34,27 @@ pub fn franciser(command: Command) -> Command {
                 .action(ArgAction::Version)
                 .help("Affiche la version"),
         );
-    walk(command)
+    walk(command, invoked)
 }
 
-fn walk(command: Command) -> Command {
+/// The name of the subcommand `args` (the process's arguments, program
+/// name first) invoke: their first word that is not an option. copil's
+/// top-level options (`-h`, `-V`) take no value.
+pub fn invoked(args: &[std::ffi::OsString]) -> Option<&str> {
+    args.iter()
+        .skip(1)
+        .map(|a| a.to_str())
+        .find(|a| !a.is_some_and(|a| a.starts_with('-')))
+        .flatten()
+}
+
+/// Translates `command`, then its subcommands: all of them, or only the
+/// one named `only` when it is given.
+fn walk(command: Command, only: Option<&str>) -> Command {
     let names: Vec<String> = command
         .get_subcommands()
         .map(|s| s.get_name().to_string())
+        .filter(|name| only.is_none_or(|only| name == only))
         .collect();
     let mut command = command.help_template(TEMPLATE).disable_help_flag(true).arg(
         Arg::new("aide")
@@ -41,7 +64,7 @@ fn walk(command: Command) -> Command {
             .help("Affiche l'aide"),
     );
     for name in names {
-        command = command.mut_subcommand(name, walk);
+        command = command.mut_subcommand(name, |c| walk(c, None));
     }
     command.mut_args(|a| {
         let heading = if a.is_positional() {

@@ -69,9 +69,11 @@ enum Command {
 /// Parses the process's arguments (in French, see [`clap_fr`]) and runs
 /// the command: what `main` does.
 pub fn main() -> Exit {
-    let command = clap_fr::franciser(Cli::command());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let invoked = clap_fr::invoked(&args).unwrap_or_default();
+    let command = clap_fr::franciser_pour(Cli::command(), Some(invoked));
     let parsed = command
-        .try_get_matches()
+        .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -242,5 +244,40 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::clap_fr::franciser(super::Cli::command()).debug_assert();
+    }
+
+    /// Translating only the invoked subcommand shows the same help, for
+    /// copil and for each subcommand, as translating them all.
+    #[test]
+    fn translating_the_invoked_subcommand_shows_the_same_help() {
+        use super::clap_fr::{franciser, franciser_pour, invoked};
+        let mut all = franciser(super::Cli::command());
+        let mut none = franciser_pour(super::Cli::command(), Some(""));
+        assert_eq!(
+            none.render_help().to_string(),
+            all.render_help().to_string()
+        );
+        let names: Vec<String> = all
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        assert!(names.len() > 10);
+        for name in &names {
+            let mut only = franciser_pour(super::Cli::command(), Some(name));
+            let help = |c: &mut clap::Command| {
+                let sub = c.find_subcommand_mut(name).expect("subcommand");
+                sub.render_help().to_string()
+            };
+            let expected = help(&mut all);
+            assert!(expected.contains("Affiche l'aide"), "{name}: {expected}");
+            assert_eq!(help(&mut only), expected, "{name}");
+        }
+        let args = |a: &[&str]| -> Vec<std::ffi::OsString> { a.iter().map(Into::into).collect() };
+        assert_eq!(
+            invoked(&args(&["copil", "check", "a.copil"])),
+            Some("check")
+        );
+        assert_eq!(invoked(&args(&["copil", "--help", "fmt"])), Some("fmt"));
+        assert_eq!(invoked(&args(&["copil", "-V"])), None);
     }
 }
