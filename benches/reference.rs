@@ -55,8 +55,8 @@ fn load(c: &mut Criterion) {
     // What a one-file check of Isère touches.
     cold(&mut group, "vérification typique", |r| {
         let isere = r.departement("38").expect("38");
-        black_box(r.region(&isere.region));
-        black_box(r.hubs_of_region(&isere.region));
+        black_box(r.region(isere.region));
+        black_box(r.hubs_of_region(isere.region));
         black_box(r.normalize_region_code("84"));
         black_box(r.epcis_of_departement("38"));
         for siren in ["200040715", "243800604", "200068567", "200068542"] {

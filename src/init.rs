@@ -37,17 +37,14 @@ pub fn departement<'r>(reference: &'r Reference, code: &str) -> Result<&'r Depar
         return Ok(d);
     }
     let key = |s: &str| fold(s).replace(['-', '\'', ' ', '’'], "");
-    if let Some(d) = reference
-        .departements()
-        .find(|d| key(&d.nom) == key(wanted))
-    {
+    if let Some(d) = reference.departements().find(|d| key(d.nom) == key(wanted)) {
         return Ok(d);
     }
-    let names: Vec<String> = reference.departements().map(|d| key(&d.nom)).collect();
+    let names: Vec<String> = reference.departements().map(|d| key(d.nom)).collect();
     let help = suggestion_help(&key(wanted), names.iter().map(String::as_str))
         .and_then(|h| {
             let name = h.split('`').nth(1)?.to_string();
-            let d = reference.departements().find(|d| key(&d.nom) == name)?;
+            let d = reference.departements().find(|d| key(d.nom) == name)?;
             Some(format!("vouliez-vous dire {} ({}) ?", d.nom, d.code))
         })
         .unwrap_or_else(|| {
@@ -62,7 +59,7 @@ pub fn departement<'r>(reference: &'r Reference, code: &str) -> Result<&'r Depar
 /// The collectivité that exercises a département's powers when it is not
 /// a plain Département: its identifier and official name.
 fn collectivite(d: &Departement) -> (String, Option<&'static str>) {
-    let special = match d.code.as_str() {
+    let special = match d.code {
         "2A" | "2B" => Some(("cdc", "Collectivité de Corse")),
         "67" | "68" => Some(("cea", "Collectivité européenne d'Alsace")),
         "75" => Some(("paris", "Ville de Paris")),
@@ -102,14 +99,14 @@ pub fn init(reference: &Reference, d: &Departement) -> String {
         .collect());
     let (cd, special) = collectivite(d);
     let cd = ids.take(cd);
-    let region = reference.region(&d.region);
+    let region = reference.region(d.region);
     let region_nom = region.map_or(String::new(), |r| r.nom.clone());
-    let epcis = reference.epcis_of_departement(&d.code);
+    let epcis = reference.epcis_of_departement(d.code);
     let epci_ids: Vec<String> = epcis
         .iter()
         .map(|e| ids.take(identifiant(IdKind::Epci, e.nom)))
         .collect();
-    let hubs = reference.hubs_of_region(&d.region);
+    let hubs = reference.hubs_of_region(d.region);
     let hub = hubs
         .first()
         .map(|h| (ids.take(identifiant(IdKind::Hub, &h.nom)), h.nom.clone()));

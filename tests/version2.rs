@@ -108,7 +108,7 @@ fn special_status_collectivites_have_their_official_names() {
     let special: Vec<&str> = reference
         .departements()
         .filter(|d| d.collectivite.is_some())
-        .map(|d| d.code.as_str())
+        .map(|d| d.code)
         .collect();
     assert_eq!(special, expected.map(|(code, _)| code));
     for (code, nom) in expected {
@@ -116,9 +116,9 @@ fn special_status_collectivites_have_their_official_names() {
             "territoire {code}\nmembre c departement {code} \"{nom}\""
         ));
         assert_eq!(f["membres"][0]["nom"], nom, "{code}");
-        let territoire = &reference.departement(code).unwrap().nom;
+        let territoire = reference.departement(code).unwrap().nom;
         // The official name, and the territory's name, are both accepted.
-        for libelle in [nom, territoire.as_str()] {
+        for libelle in [nom, territoire] {
             let report = check(&format!(
                 "territoire {code}\nmembre c departement {code} \"{libelle}\""
             ));

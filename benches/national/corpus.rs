@@ -355,11 +355,11 @@ impl Seeds {
 fn departement_file(d: &Departement, index: usize, scale: usize) -> Generated {
     let reference = Reference::get();
     let seeds = Seeds::of(index);
-    let code = d.code.as_str();
+    let code = d.code;
     let de = esc(&d.de_nom());
     let region = reference
-        .region(&d.region)
-        .map_or(d.region.clone(), |r| esc(&r.nom));
+        .region(d.region)
+        .map_or(d.region.to_owned(), |r| esc(&r.nom));
     let mut ids = Ids::new();
     let mut declared = Vec::new();
     let mut out = String::with_capacity(64 * 1024);
@@ -385,13 +385,13 @@ fn departement_file(d: &Departement, index: usize, scale: usize) -> Generated {
     let _ = writeln!(
         out,
         "membre {ft} france_travail \"France Travail {}\"",
-        esc(&d.nom)
+        esc(d.nom)
     );
     let _ = writeln!(
         out,
         "membre {ami} association_elus \"Association des maires {de}\""
     );
-    let hub = reference.hubs_of_region(&d.region).first().map(|h| {
+    let hub = reference.hubs_of_region(d.region).first().map(|h| {
         let id = ids.take("hub");
         let _ = writeln!(
             out,

@@ -481,7 +481,7 @@ impl Ctx<'_> {
                 .collect(),
             Departements => reference
                 .departements()
-                .map(|d| self.code(&d.code, &d.nom, format!("département — {}", d.nom)))
+                .map(|d| self.code(d.code, d.nom, format!("département — {}", d.nom)))
                 .collect(),
             Regles => self
                 .analysis

@@ -97,11 +97,11 @@ fn code_hover(analysis: &Analysis, span: Span) -> Option<String> {
         CodeOf::Departement => match reference.departement(value) {
             Some(d) => format!(
                 "**{}** — département `{}`\n\nRégion : {}\n\nPopulation : {} habitants",
-                markdown(&d.nom),
+                markdown(d.nom),
                 d.code,
                 reference
-                    .region(&d.region)
-                    .map_or(d.region.clone(), |r| markdown(&r.nom)),
+                    .region(d.region)
+                    .map_or(d.region.to_owned(), |r| markdown(&r.nom)),
                 grouped(d.population)
             ),
             None => format!("le département `{}` n'existe pas", markdown(value)),

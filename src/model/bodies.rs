@@ -364,7 +364,7 @@ impl<'a> Resolver<'a> {
     fn region_epcis(&self, region: &str) -> Vec<String> {
         let mut all = BTreeSet::new();
         for d in self.reference.departements().filter(|d| d.region == region) {
-            for e in self.reference.epcis_of_departement(&d.code) {
+            for e in self.reference.epcis_of_departement(d.code) {
                 all.insert(e.siren.to_string());
             }
         }

@@ -262,7 +262,7 @@ impl Resolver<'_> {
             return false;
         };
         let libelle = normalize(libelle);
-        [d.nom.clone(), format!("Département {}", d.de_nom())]
+        [d.nom.to_owned(), format!("Département {}", d.de_nom())]
             .iter()
             .any(|name| normalize(name) == libelle)
     }
@@ -407,18 +407,18 @@ impl Resolver<'_> {
                     code: r.code.clone(),
                     nom: r.nom.clone(),
                     region: Some(r.code.clone()),
-                    departements: departements().map(|d| d.code.clone()).collect(),
+                    departements: departements().map(|d| d.code.to_owned()).collect(),
                     population: Some(departements().map(|d| d.population).sum()),
                 }
             }),
             Nature::Departement => reference.departement(value).map(|d| Official {
-                code: d.code.clone(),
+                code: d.code.to_owned(),
                 // A collectivité with a special status is named as such:
                 // `membre ctg departement 973` is the Collectivité
                 // territoriale de Guyane.
-                nom: d.collectivite.clone().unwrap_or_else(|| d.nom.clone()),
-                region: Some(d.region.clone()),
-                departements: vec![d.code.clone()],
+                nom: d.collectivite.unwrap_or(d.nom).to_owned(),
+                region: Some(d.region.to_owned()),
+                departements: vec![d.code.to_owned()],
                 population: Some(d.population),
             }),
             Nature::Epci => reference.epci(value).map(|e| Official {
@@ -428,7 +428,7 @@ impl Resolver<'_> {
                     .departements
                     .first()
                     .and_then(|d| reference.departement(d))
-                    .map(|d| d.region.clone()),
+                    .map(|d| d.region.to_owned()),
                 departements: e.departements.iter().map(|d| d.to_string()).collect(),
                 population: Some(e.population),
             }),
@@ -437,7 +437,7 @@ impl Resolver<'_> {
                 nom: c.nom.to_string(),
                 region: reference
                     .departement(c.departement)
-                    .map(|d| d.region.clone()),
+                    .map(|d| d.region.to_owned()),
                 departements: vec![c.departement.to_string()],
                 population: Some(c.population),
             }),

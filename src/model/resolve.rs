@@ -314,25 +314,21 @@ impl<'a> Resolver<'a> {
             }
         }
         let first = deps.first()?;
-        let region = self.reference.region(&first.region);
+        let region = self.reference.region(first.region);
         let mut epci = BTreeSet::new();
         for d in &deps {
-            for e in self.reference.epcis_of_departement(&d.code) {
+            for e in self.reference.epcis_of_departement(d.code) {
                 epci.insert(e.siren.to_string());
             }
         }
         Some(TerritoireInfo {
-            codes: deps.iter().map(|d| d.code.clone()).collect(),
-            nom: deps
-                .iter()
-                .map(|d| d.nom.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            codes: deps.iter().map(|d| d.code.to_owned()).collect(),
+            nom: deps.iter().map(|d| d.nom).collect::<Vec<_>>().join(", "),
             de_nom: {
                 let names: Vec<String> = deps.iter().map(|d| d.de_nom()).collect();
                 diagnostic::join_et(&names)
             },
-            region: first.region.clone(),
+            region: first.region.to_owned(),
             region_nom: region.map(|r| r.nom.clone()).unwrap_or_default(),
             zone: first.zone,
             population: deps.iter().map(|d| d.population).sum(),

@@ -740,8 +740,8 @@ impl Membre {
                 .and_then(|c| crate::reference::Reference::get().departement(c))
                 .map_or_else(
                     || self.nom.clone(),
-                    |d| match &d.collectivite {
-                        Some(nom) => nom.clone(),
+                    |d| match d.collectivite {
+                        Some(nom) => nom.to_owned(),
                         None => format!("Département {}", d.de_nom()),
                     },
                 ),

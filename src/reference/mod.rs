@@ -35,7 +35,6 @@ pub mod search;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -115,11 +114,11 @@ pub struct Region {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Departement {
     /// COG code.
-    pub code: String,
+    pub code: &'static str,
     /// Official name, e.g. `Isère`.
-    pub nom: String,
+    pub nom: &'static str,
     /// COG code of its région.
-    pub region: String,
+    pub region: &'static str,
     /// Metropolitan or overseas.
     pub zone: Zone,
     /// Sum of its communes' populations municipales.
@@ -130,7 +129,7 @@ pub struct Departement {
     /// The official name of the collectivité with a special status that
     /// exercises the département's powers (« Collectivité territoriale de
     /// Guyane », « Ville de Paris »…); `None` for a plain Département.
-    pub collectivite: Option<String>,
+    pub collectivite: Option<&'static str>,
 }
 
 impl Departement {
@@ -243,12 +242,6 @@ mod epci_index {
     include!(concat!(env!("OUT_DIR"), "/epci_index.rs"));
 }
 
-/// The EPCI table: each line of `epci.tsv` (by its index in
-/// [`epci_index::LINES`]) parsed into an [`Epci`] on first use.
-struct EpciTable {
-    parsed: Box<[OnceLock<Epci>]>,
-}
-
 /// The line of `epci.tsv` at `index` in [`epci_index::LINES`].
 fn epci_line(index: usize) -> &'static str {
     let (start, _, end, _) = epci_index::LINES[index];
@@ -309,7 +302,11 @@ fn slot_prefix(slot: usize) -> [u8; 2] {
 pub struct Reference {
     regions: OnceLock<Vec<Region>>,
     departements: OnceLock<Vec<Departement>>,
-    epci: OnceLock<EpciTable>,
+    /// Each line of `epci.tsv` (by its index in [`epci_index::LINES`]),
+    /// parsed on first use. Held in place rather than allocated: a table
+    /// of 1 254 empty places was 34 pages written at the first EPCI
+    /// looked up, where a static's untouched pages cost nothing.
+    epci: [OnceLock<Epci>; epci_index::LINES.len()],
     communes: [OnceLock<Vec<Commune>>; COMMUNE_SLOTS],
     hubs: OnceLock<Vec<Hub>>,
     codes_postaux: OnceLock<Vec<CodePostal>>,
@@ -342,7 +339,7 @@ impl Reference {
         Reference {
             regions: OnceLock::new(),
             departements: OnceLock::new(),
-            epci: OnceLock::new(),
+            epci: [const { OnceLock::new() }; epci_index::LINES.len()],
             communes: [const { OnceLock::new() }; COMMUNE_SLOTS],
             hubs: OnceLock::new(),
             codes_postaux: OnceLock::new(),
@@ -377,15 +374,9 @@ impl Reference {
             .get_or_init(|| embedded(parse::codes_postaux(CODES_POSTAUX_TSV)))
     }
 
-    fn epci_table(&self) -> &EpciTable {
-        self.epci.get_or_init(|| EpciTable {
-            parsed: epci_index::LINES.iter().map(|_| OnceLock::new()).collect(),
-        })
-    }
-
     /// The EPCI at `index` in [`epci_index::LINES`], parsed on first use.
     fn epci_at(&self, index: usize) -> &Epci {
-        self.epci_table().parsed[index].get_or_init(|| {
+        self.epci[index].get_or_init(|| {
             let line_no = epci_index::LINES[index].3 as usize;
             embedded(parse::epci_line(line_no, epci_line(index)))
         })
@@ -407,15 +398,14 @@ impl Reference {
             let departements = epci_index::BY_DEPARTEMENT[first..]
                 .iter()
                 .take_while(|(d, _)| d.starts_with(prefix));
-            let mut seen = BTreeSet::new();
-            for (_, indices) in departements {
-                for &i in indices.iter() {
-                    if seen.insert(i) {
-                        let epci = self.epci_at(usize::from(i));
-                        embedded(parse::link_epci(&mut communes, epci, prefix));
-                    }
-                }
-            }
+            // An EPCI of several départements of the prefix is linked once.
+            let mut indices: Vec<u16> = departements
+                .flat_map(|(_, indices)| indices.iter().copied())
+                .collect();
+            indices.sort_unstable();
+            indices.dedup();
+            let epcis = indices.iter().map(|&i| self.epci_at(usize::from(i)));
+            embedded(parse::link_epcis(&mut communes, epcis, prefix));
             communes
         })
     }
@@ -427,7 +417,7 @@ impl Reference {
 
     /// The département of COG code `code` (`38`, `2A`, `971`…).
     pub fn departement(&self, code: &str) -> Option<&Departement> {
-        find(self.departements_table(), code, |d| &d.code)
+        find(self.departements_table(), code, |d| d.code)
     }
 
     /// The EPCI of SIREN `siren`.
@@ -516,7 +506,7 @@ impl Reference {
             .departements()
             .filter(|d| d.region == departement.region)
             .count();
-        (siblings == 1 && departement.zone.is_overseas()).then(|| departement.region.clone())
+        (siblings == 1 && departement.zone.is_overseas()).then(|| departement.region.to_owned())
     }
 }
 
@@ -525,7 +515,10 @@ impl fmt::Debug for Reference {
         f.debug_struct("Reference")
             .field("regions_loaded", &self.regions.get().is_some())
             .field("departements_loaded", &self.departements.get().is_some())
-            .field("epci_loaded", &self.epci.get().is_some())
+            .field(
+                "epci_parsed",
+                &self.epci.iter().filter(|e| e.get().is_some()).count(),
+            )
             .field(
                 "commune_slots_loaded",
                 &self.communes.iter().filter(|s| s.get().is_some()).count(),

@@ -99,19 +99,28 @@ impl<'a, const N: usize> Iterator for Records<'a, N> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let (i, line) = self.lines.find(|(_, line)| !line.starts_with('#'))?;
-        let mut cells = [""; N];
-        let mut parts = line.split('\t');
-        for cell in &mut cells {
-            match parts.next() {
-                Some(part) => *cell = part,
-                None => return Some(Err(self.error(i + 1, format!("{N} colonnes attendues")))),
-            }
+        match cells(line) {
+            Some(cells) => Some(Ok((i + 1, cells))),
+            None => Some(Err(self.error(i + 1, format!("{N} colonnes attendues")))),
         }
-        if parts.next().is_some() {
-            return Some(Err(self.error(i + 1, format!("{N} colonnes attendues"))));
-        }
-        Some(Ok((i + 1, cells)))
     }
+}
+
+/// The `N` tab-separated cells of `line`, or `None` when it has another
+/// number of cells. One pass over the bytes: `str::split` searched each
+/// tab anew, most of the time of reading the département table.
+fn cells<const N: usize>(line: &str) -> Option<[&str; N]> {
+    let mut cells = [""; N];
+    let mut start = 0;
+    let mut next = 0;
+    for (i, byte) in line.bytes().enumerate() {
+        if byte == b'\t' {
+            *cells.get_mut(next)? = &line[start..i];
+            (start, next) = (i + 1, next + 1);
+        }
+    }
+    *cells.get_mut(next)? = &line[start..];
+    (next + 1 == N).then_some(cells)
 }
 
 fn number(table: &'static str, line: usize, cell: &str) -> Result<u64, ParseError> {
@@ -133,10 +142,21 @@ fn zone(table: &'static str, line: usize, cell: &str) -> Result<Zone, ParseError
 /// A comma-separated cell of an embedded table, borrowed from it.
 fn static_list(cell: &'static str) -> Vec<&'static str> {
     if cell.is_empty() {
-        Vec::new()
-    } else {
-        cell.split(',').collect()
+        return Vec::new();
     }
+    // Sized first: an EPCI lists up to a few hundred communes. A plain
+    // loop over the bytes: with a comma every six bytes, memchr's setup at
+    // each search cost more than it saved.
+    let mut out = Vec::with_capacity(cell.bytes().filter(|&b| b == b',').count() + 1);
+    let mut start = 0;
+    for (i, byte) in cell.bytes().enumerate() {
+        if byte == b',' {
+            out.push(&cell[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&cell[start..]);
+    out
 }
 
 fn list(cell: &str) -> Vec<String> {
@@ -191,7 +211,7 @@ pub(crate) fn regions(text: &str) -> Result<Vec<Region>, ParseError> {
     Ok(out)
 }
 
-pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
+pub(crate) fn departements(text: &'static str) -> Result<Vec<Departement>, ParseError> {
     const TABLE: &str = "departements.tsv";
     let mut out = Vec::with_capacity(128);
     let mut previous = None;
@@ -209,12 +229,12 @@ pub(crate) fn departements(text: &str) -> Result<Vec<Departement>, ParseError> {
         ascending(TABLE, line, &mut previous, code)?;
         previous = Some(code);
         out.push(Departement {
-            code: code.to_owned(),
-            nom: nom.to_owned(),
-            region: region.to_owned(),
+            code,
+            nom,
+            region,
             zone: zone(TABLE, line, z)?,
             population: number(TABLE, line, population)?,
-            collectivite: (!collectivite.is_empty()).then(|| collectivite.to_owned()),
+            collectivite: (!collectivite.is_empty()).then_some(collectivite),
             liaison: u8::try_from(number(TABLE, line, liaison)?)
                 .ok()
                 .filter(|l| *l <= 5)
@@ -303,17 +323,8 @@ pub(crate) fn epci_line(line_no: usize, line: &'static str) -> Result<Epci, Pars
         line: line_no,
         message,
     };
-    let mut cells = [""; 6];
-    let mut parts = line.split('\t');
-    for cell in &mut cells {
-        *cell = parts
-            .next()
-            .ok_or_else(|| error(format!("{} colonnes attendues", EPCI_HEADER.len())))?;
-    }
-    if parts.next().is_some() {
-        return Err(error(format!("{} colonnes attendues", EPCI_HEADER.len())));
-    }
-    let [siren, nom, kind, population, departements, communes] = cells;
+    let [siren, nom, kind, population, departements, communes] =
+        cells(line).ok_or_else(|| error(format!("{} colonnes attendues", EPCI_HEADER.len())))?;
     if communes.is_empty() || departements.is_empty() {
         return Err(error(format!("l'EPCI {siren} n'a pas de commune")));
     }
@@ -392,29 +403,28 @@ pub(crate) fn communes(
         });
     }
     // One commune per line: a slot holds from one to a thousand of them.
-    let mut out =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', text[range.clone()].as_bytes()).count() + 1);
+    let lines = memchr::memchr_iter(b'\n', text[range.clone()].as_bytes()).count();
+    let mut out = Vec::with_capacity(lines + 1);
     let mut previous: Option<&str> = None;
-    let mut offset = range.start;
-    for line in lines(&text[range]) {
+    let mut record = |start: usize, end: usize, tabs: [usize; 3], count: usize| {
         let error = |message: String| ParseError {
             table: COMMUNES_TABLE,
-            line: line_of(offset),
+            line: line_of(start),
             message,
         };
-        // The three tabs (memchr): splitting by characters was most of
-        // the time of loading the communes of a national run.
-        let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
-        let (Some(first), Some(second), Some(third), None) =
-            (tabs.next(), tabs.next(), tabs.next(), tabs.next())
-        else {
-            return Err(error("4 colonnes attendues".to_owned()));
+        let end = if text.as_bytes()[start..end].ends_with(b"\r") {
+            end - 1
+        } else {
+            end
         };
+        if count != 3 || tabs[2] >= end {
+            return Err(error("4 colonnes attendues".to_owned()));
+        }
         let (insee, nom, departement, population) = (
-            &line[..first],
-            &line[first + 1..second],
-            &line[second + 1..third],
-            &line[third + 1..],
+            &text[start..tabs[0]],
+            &text[tabs[0] + 1..tabs[1]],
+            &text[tabs[1] + 1..tabs[2]],
+            &text[tabs[2] + 1..end],
         );
         if !insee.as_bytes().starts_with(prefix) || !departement.as_bytes().starts_with(prefix) {
             return Err(error(format!(
@@ -444,15 +454,64 @@ pub(crate) fn communes(
             epci: None,
             ept: None,
         });
-        offset += line.len() + 1;
+        Ok(())
+    };
+    // Each line found with memchr (one search per line), its tabs with a
+    // plain loop (a tab every eight bytes: memchr's setup at each search
+    // cost more than it saved).
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    while start < range.end {
+        let end = memchr::memchr(b'\n', &bytes[start..range.end]).map_or(range.end, |i| start + i);
+        let (mut tabs, mut count) = ([0; 3], 0);
+        for (i, &byte) in bytes[start..end].iter().enumerate() {
+            if byte == b'\t' {
+                if let Some(tab) = tabs.get_mut(count) {
+                    *tab = start + i;
+                }
+                count += 1;
+            }
+        }
+        record(start, end, tabs, count)?;
+        start = end + 1;
     }
     Ok(out)
 }
 
-/// Sets the `epci` of `epci`'s member communes that start with `prefix`;
-/// `communes` holds all the communes of that prefix, sorted by INSEE code.
-pub(crate) fn link_epci(
+/// An INSEE code (five characters) as a number that sorts as the code
+/// does: the binary search below compares numbers, not strings (string
+/// comparisons were most of the time of attaching a département's
+/// communes to their EPCI). Codes of up to eight bytes keep their order;
+/// longer ones (none in the tables) are cut and still found, since the
+/// search ends on an exact comparison of the codes.
+pub(super) fn insee_key(code: &str) -> u64 {
+    let bytes = code.as_bytes();
+    (0..8).fold(0, |key, i| {
+        key << 8 | u64::from(bytes.get(i).copied().unwrap_or(0))
+    })
+}
+
+/// Sets the `epci` (or, for an EPT, `ept`) of the communes of `communes`
+/// members of each of `epcis`; `communes` holds all the communes whose
+/// INSEE code starts with `prefix`, sorted by code, and members outside
+/// `prefix` are left to their own slot.
+pub(crate) fn link_epcis<'e>(
     communes: &mut [Commune],
+    epcis: impl IntoIterator<Item = &'e Epci>,
+    prefix: &str,
+) -> Result<(), ParseError> {
+    let keys: Vec<u64> = communes.iter().map(|c| insee_key(c.insee)).collect();
+    for epci in epcis {
+        link_epci(communes, &keys, epci, prefix)?;
+    }
+    Ok(())
+}
+
+/// [`link_epcis`] for one EPCI; `keys` are the [`insee_key`] of
+/// `communes`.
+fn link_epci(
+    communes: &mut [Commune],
+    keys: &[u64],
     epci: &Epci,
     prefix: &str,
 ) -> Result<(), ParseError> {
@@ -462,9 +521,12 @@ pub(crate) fn link_epci(
         message,
     };
     for member in epci.communes.iter().filter(|c| c.starts_with(prefix)) {
-        let i = communes
-            .binary_search_by(|c| c.insee.cmp(member))
-            .map_err(|_| {
+        let key = insee_key(member);
+        let first = keys.partition_point(|&k| k < key);
+        let i = (first..keys.len())
+            .take_while(|&i| keys[i] == key)
+            .find(|&i| communes[i].insee == *member)
+            .ok_or_else(|| {
                 error(format!(
                     "l'EPCI {} a pour membre la commune inconnue {member}",
                     epci.siren
@@ -537,6 +599,39 @@ pub(crate) fn codes_postaux(text: &'static str) -> Result<Vec<CodePostal>, Parse
 
 #[cfg(test)]
 mod lines_tests {
+    #[test]
+    fn cells_are_those_of_str_split() {
+        for line in [
+            "",
+            "a",
+            "a\tb",
+            "a\tb\tc",
+            "\t",
+            "\t\t",
+            "é\tè\t",
+            "a\t\tb",
+            "a\tb\tc\td",
+        ] {
+            let split: Vec<&str> = line.split('\t').collect();
+            let as_array = |n| (split.len() == n).then(|| split.clone());
+            assert_eq!(
+                super::cells::<1>(line).map(Vec::from),
+                as_array(1),
+                "{line:?}"
+            );
+            assert_eq!(
+                super::cells::<2>(line).map(Vec::from),
+                as_array(2),
+                "{line:?}"
+            );
+            assert_eq!(
+                super::cells::<3>(line).map(Vec::from),
+                as_array(3),
+                "{line:?}"
+            );
+        }
+    }
+
     #[test]
     fn lines_are_those_of_str_lines() {
         for text in [

@@ -159,7 +159,7 @@ fn departements_of_region() {
     let corse: Vec<&str> = r()
         .departements_of_region("94")
         .iter()
-        .map(|d| d.code.as_str())
+        .map(|d| d.code)
         .collect();
     assert_eq!(corse, ["2A", "2B"]);
     assert_eq!(r().departements_of_region("84").len(), 12);
@@ -193,7 +193,7 @@ fn table_sizes() {
 fn tables_are_sorted() {
     let regions: Vec<&str> = r().regions().map(|r| r.code.as_str()).collect();
     assert!(regions.windows(2).all(|w| w[0] < w[1]));
-    let departements: Vec<&str> = r().departements().map(|d| d.code.as_str()).collect();
+    let departements: Vec<&str> = r().departements().map(|d| d.code).collect();
     assert!(departements.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(departements.first(), Some(&"01"));
     assert_eq!(departements.last(), Some(&"989"));
@@ -211,7 +211,7 @@ fn references_between_tables_hold() {
     let r = r();
     for d in r.departements() {
         let region = r
-            .region(&d.region)
+            .region(d.region)
             .unwrap_or_else(|| panic!("{}: région", d.code));
         assert_eq!(region.zone, d.zone, "{}", d.code);
     }
@@ -302,17 +302,16 @@ fn data_surprises() {
 #[test]
 fn tables_load_independently() {
     let loaded_slots = |r: &Reference| r.communes.iter().filter(|s| s.get().is_some()).count();
+    let parsed_epci = |r: &Reference| r.epci.iter().filter(|e| e.get().is_some()).count();
     let fresh = Reference::unloaded();
     assert!(fresh.departement("38").is_some());
     assert!(fresh.region("84").is_some());
-    assert!(fresh.epci.get().is_none());
+    assert_eq!(parsed_epci(&fresh), 0);
     assert_eq!(loaded_slots(&fresh), 0);
     let metro = fresh.epci("200040715").expect("EPCI");
     assert_eq!(metro.nom, "Grenoble-Alpes-Métropole");
     assert_eq!(loaded_slots(&fresh), 0);
-    let table = fresh.epci.get().expect("EPCI index");
-    let parsed = table.parsed.iter().filter(|e| e.get().is_some()).count();
-    assert_eq!(parsed, 1, "only the EPCI asked for is parsed");
+    assert_eq!(parsed_epci(&fresh), 1, "only the EPCI asked for is parsed");
     assert_eq!(
         fresh.commune("38185").and_then(|c| c.epci),
         Some("200040715")
@@ -412,14 +411,14 @@ fn communes_are_found_by_prefix() {
 
     let epci = parse::epci_line(2, "200040715\tM\tMETRO\t1\t38\t38185").unwrap();
     let mut linked = communes.clone();
-    parse::link_epci(&mut linked, &epci, "38").unwrap();
+    parse::link_epcis(&mut linked, [&epci], "38").unwrap();
     assert_eq!(linked[1].epci, Some("200040715"));
     assert!(
-        parse::link_epci(&mut linked, &epci, "38").is_err(),
+        parse::link_epcis(&mut linked, [&epci], "38").is_err(),
         "two EPCI"
     );
     let unknown = parse::epci_line(2, "200040715\tM\tMETRO\t1\t38\t38999").unwrap();
-    assert!(parse::link_epci(&mut communes.clone(), &unknown, "38").is_err());
+    assert!(parse::link_epcis(&mut communes.clone(), [&unknown], "38").is_err());
 
     let bad = "insee\tnom\tdepartement\tpopulation\n38185\tA\t38\t1\n38001\tB\t38\tx\n";
     let err = parse::communes(bad, parse::communes_with_prefix(bad, b"38"), b"38").unwrap_err();
@@ -554,4 +553,28 @@ fn the_build_index_of_the_epci_is_the_parsed_one() {
         .map(|(d, indices)| (*d, indices.to_vec()))
         .collect();
     assert_eq!(built, by_departement.into_iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn insee_keys_sort_as_the_codes() {
+    let codes = [
+        "01001", "01002", "2A004", "2B033", "38185", "97101", "976", "9760",
+    ];
+    for pair in codes.windows(2) {
+        assert!(pair[0] < pair[1]);
+        assert!(
+            parse::insee_key(pair[0]) < parse::insee_key(pair[1]),
+            "{pair:?}"
+        );
+    }
+    // Beyond eight bytes the key is cut: equal keys, still told apart.
+    assert_eq!(parse::insee_key("123456789"), parse::insee_key("12345678"));
+    let text = "insee\tnom\tdepartement\tpopulation\n\
+                38123456780\tA\t38\t1\n38123456781\tB\t38\t1\n";
+    let mut communes =
+        parse::communes(text, parse::communes_with_prefix(text, b"38"), b"38").unwrap();
+    let epci = parse::epci_line(2, "200040715\tM\tCC\t2\t38\t38123456781").unwrap();
+    parse::link_epcis(&mut communes, [&epci], "38").unwrap();
+    assert_eq!(communes[0].epci, None);
+    assert_eq!(communes[1].epci, Some("200040715"));
 }

@@ -32,7 +32,7 @@ pub(super) fn by_code<'r>(
         2 | 3 => {
             if let Some(d) = reference.departement(code)
                 && filter.wants(Nature::Departement)
-                && filter.in_departement(&d.code)
+                && filter.in_departement(d.code)
             {
                 hits.push(exact(Item::Departement(d), None));
             }
@@ -64,7 +64,7 @@ fn by_insee_or_postal_code<'r>(
     let where_ = |c: &CommuneRow<'_>| {
         reference
             .departement(c.departement)
-            .map_or_else(|| c.departement.to_string(), |d| d.nom.clone())
+            .map_or_else(|| c.departement.to_string(), |d| d.nom.to_owned())
     };
     if let Some(c) = owner.filter(|c| filter.in_departement(c.departement)) {
         let others: Vec<String> = served

@@ -259,7 +259,7 @@ pub fn search(reference: &Reference, recherche: &Recherche<'_>) -> Result<Result
     Ok(Resultats {
         resultats,
         total,
-        departement: departement.map(|d| d.code.clone()),
+        departement: departement.map(|d| d.code.to_owned()),
     })
 }
 
@@ -280,11 +280,11 @@ fn departement_filter<'r>(
         .find(|d| {
             !wanted.is_empty()
                 && analyser
-                    .analyse(&d.nom)
+                    .analyse(d.nom)
                     .words()
                     .eq(wanted.iter().map(String::as_str))
         })
-        .map(|d| (d.code.clone(), d.nom.clone()));
+        .map(|d| (d.code.to_owned(), d.nom.to_owned()));
     Err(SearchError::DepartementInconnu {
         code: code.to_string(),
         suggestion,
@@ -357,7 +357,7 @@ impl<'r> Item<'r> {
         match self {
             Item::Epci(e) => e.siren,
             Item::Commune(c) => c.insee,
-            Item::Departement(d) => &d.code,
+            Item::Departement(d) => d.code,
             Item::Region(r) => &r.code,
             Item::Hub(h) => &h.nom,
         }
@@ -367,7 +367,7 @@ impl<'r> Item<'r> {
         match self {
             Item::Epci(e) => e.nom,
             Item::Commune(c) => c.nom,
-            Item::Departement(d) => &d.nom,
+            Item::Departement(d) => d.nom,
             Item::Region(r) => &r.nom,
             Item::Hub(h) => &h.nom,
         }
@@ -452,7 +452,7 @@ fn by_name<'r>(
     if filter.wants(Nature::Departement) {
         reference
             .departements()
-            .filter(|d| filter.in_departement(&d.code))
+            .filter(|d| filter.in_departement(d.code))
             .for_each(|d| consider(Item::Departement(d)));
     }
     if filter.wants(Nature::Hub) {
@@ -465,7 +465,7 @@ fn by_name<'r>(
     if filter.wants(Nature::Epci) {
         match filter.departement {
             Some(d) => {
-                epci_indices(&d.code)
+                epci_indices(d.code)
                     .iter()
                     .filter_map(|&i| epci_row(epci_line(usize::from(i))))
                     .for_each(|e| consider(Item::Epci(e)));
@@ -479,7 +479,7 @@ fn by_name<'r>(
     }
     if filter.wants(Nature::Commune) {
         match filter.departement {
-            Some(d) => commune_lines(&d.code)
+            Some(d) => commune_lines(d.code)
                 .filter_map(commune_row)
                 .filter(|c| c.departement == d.code)
                 .for_each(|c| consider(Item::Commune(c))),

@@ -8,12 +8,12 @@ use crate::reference::Reference;
 /// The result of a hit: its details and its `membre` line.
 pub(super) fn resultat(reference: &Reference, hit: Hit<'_>, filter: &Filter<'_>) -> Resultat {
     let item = hit.item;
-    let region_of = |d: &str| reference.departement(d).map(|d| d.region.clone());
+    let region_of = |d: &str| reference.departement(d).map(|d| d.region.to_owned());
     let departements_of = |regions: &[String]| -> Vec<String> {
         reference
             .departements()
-            .filter(|d| regions.contains(&d.region))
-            .map(|d| d.code.clone())
+            .filter(|d| regions.iter().any(|r| r == d.region))
+            .map(|d| d.code.to_owned())
             .collect()
     };
     let sorted = |mut v: Vec<String>| {
@@ -49,15 +49,15 @@ pub(super) fn resultat(reference: &Reference, hit: Hit<'_>, filter: &Filter<'_>)
             )
         }
         Item::Departement(d) => (
-            Some(d.code.clone()),
+            Some(d.code.to_owned()),
             None,
-            vec![d.code.clone()],
-            vec![d.region.clone()],
+            vec![d.code.to_owned()],
+            vec![d.region.to_owned()],
             comment(
                 format!("cd{}", d.code.to_ascii_lowercase()),
                 "departement",
-                &d.code,
-                &d.nom,
+                d.code,
+                d.nom,
             ),
         ),
         Item::Region(r) => {
@@ -80,8 +80,8 @@ pub(super) fn resultat(reference: &Reference, hit: Hit<'_>, filter: &Filter<'_>)
             // The région of the département searched in, else the first.
             let region = filter
                 .departement
-                .map(|d| &d.region)
-                .filter(|r| h.regions.contains(r))
+                .map(|d| d.region)
+                .filter(|r| h.regions.iter().any(|h| h == r))
                 .unwrap_or(&h.regions[0]);
             if h.regions.len() > 1 {
                 note = Some(format!(

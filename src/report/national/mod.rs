@@ -118,7 +118,7 @@ pub fn national(reports: &[FileReport]) -> National {
                 Some(g) => g.territoire.nom.clone(),
                 None => code
                     .split(',')
-                    .filter_map(|c| reference.departement(c.trim()).map(|d| d.nom.clone()))
+                    .filter_map(|c| reference.departement(c.trim()).map(|d| d.nom))
                     .collect::<Vec<_>>()
                     .join(", "),
             };
