@@ -430,8 +430,8 @@ pub fn departements() -> String {
     let mut items: Vec<Item<'_>> = Reference::get()
         .departements()
         .map(|d| Item {
-            code: &d.code,
-            nom: &d.nom,
+            code: d.code,
+            nom: d.nom,
         })
         .collect();
     items.sort_by(|a, b| a.code.cmp(b.code));
