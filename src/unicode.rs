@@ -58,6 +58,11 @@ pub fn script_name(script: Script) -> String {
 /// The bidirectional controls of `text` (embeddings, overrides and
 /// isolates, U+202A–U+202E and U+2066–U+2069), with their byte offsets.
 pub fn bidi_controls(text: &str) -> Vec<(usize, char)> {
+    // Each of them is encoded from the byte 0xE2: a text without it (most
+    // of them) has none, and is not decoded.
+    if memchr::memchr(0xe2, text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     text.char_indices()
         .filter(|&(_, c)| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .collect()

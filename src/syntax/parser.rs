@@ -843,6 +843,14 @@ pub(super) fn string_value(
     for (at, c) in crate::unicode::bidi_controls(raw) {
         diagnostics.push(super::error::bidi_control(body_start + at, c));
     }
+    // Most texts have neither escape nor CRLF: copied whole.
+    if memchr::memchr2(b'\\', b'\r', raw.as_bytes()).is_none() {
+        return Str {
+            value: raw.to_owned(),
+            triple,
+            span,
+        };
+    }
     let mut value = String::with_capacity(raw.len());
     let mut chars = raw.char_indices();
     while let Some((i, c)) = chars.next() {
