@@ -16,9 +16,10 @@ pub fn franciser(command: Command) -> Command {
 
 /// [`franciser`], but of the subcommands only `invoked` (with its own
 /// subcommands), when it is given: the only one whose arguments clap will
-/// parse or show (none when it names no subcommand). Translating the whole tree copies every `Command` a few
-/// times, a tenth of a small file's check. The others keep their name and
-/// description, which is all the top-level help and errors show of them.
+/// parse or show (none when it names no subcommand). Translating the whole
+/// tree copied every `Command` a few times, a twentieth of checking an
+/// Isère-sized file. The others keep their name and description, which is
+/// all the top-level help and errors show of them.
 pub fn franciser_pour(command: Command, invoked: Option<&str>) -> Command {
     let command = command
         .disable_help_flag(true)
