@@ -107,20 +107,51 @@ impl<'a, const N: usize> Iterator for Records<'a, N> {
 }
 
 /// The `N` tab-separated cells of `line`, or `None` when it has another
-/// number of cells. One pass over the bytes: `str::split` searched each
-/// tab anew, most of the time of reading the département table.
+/// number of cells.
 fn cells<const N: usize>(line: &str) -> Option<[&str; N]> {
+    let mut fields = fields(line, b'\t');
     let mut cells = [""; N];
-    let mut start = 0;
-    let mut next = 0;
-    for (i, byte) in line.bytes().enumerate() {
-        if byte == b'\t' {
-            *cells.get_mut(next)? = &line[start..i];
-            (start, next) = (i + 1, next + 1);
-        }
+    for cell in &mut cells {
+        *cell = fields.next()?;
     }
-    *cells.get_mut(next)? = &line[start..];
-    (next + 1 == N).then_some(cells)
+    fields.next().is_none().then_some(cells)
+}
+
+/// The fields of `text` between the ASCII bytes `separator`, as
+/// `str::split` gives them, each found by a plain loop over the bytes: with
+/// a separator every few bytes, `str::split` (which searches each anew)
+/// and memchr (its setup at each search) cost more than they saved; they
+/// were most of the time of reading the communes, the départements and
+/// the EPCI.
+fn fields(text: &str, separator: u8) -> Fields<'_> {
+    Fields {
+        text,
+        start: 0,
+        separator,
+    }
+}
+
+/// The iterator of [`fields`]; `start` past the end once the last field
+/// is given.
+struct Fields<'a> {
+    text: &'a str,
+    start: usize,
+    separator: u8,
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.text.as_bytes().get(self.start..)?;
+        let end = rest
+            .iter()
+            .position(|&b| b == self.separator)
+            .map_or(self.text.len(), |i| self.start + i);
+        let field = &self.text[self.start..end];
+        self.start = end + 1;
+        Some(field)
+    }
 }
 
 fn number(table: &'static str, line: usize, cell: &str) -> Result<u64, ParseError> {
@@ -144,18 +175,9 @@ fn static_list(cell: &'static str) -> Vec<&'static str> {
     if cell.is_empty() {
         return Vec::new();
     }
-    // Sized first: an EPCI lists up to a few hundred communes. A plain
-    // loop over the bytes: with a comma every six bytes, memchr's setup at
-    // each search cost more than it saved.
+    // Sized first: an EPCI lists up to a few hundred communes.
     let mut out = Vec::with_capacity(cell.bytes().filter(|&b| b == b',').count() + 1);
-    let mut start = 0;
-    for (i, byte) in cell.bytes().enumerate() {
-        if byte == b',' {
-            out.push(&cell[start..i]);
-            start = i + 1;
-        }
-    }
-    out.push(&cell[start..]);
+    out.extend(fields(cell, b','));
     out
 }
 
@@ -406,26 +428,21 @@ pub(crate) fn communes(
     let lines = memchr::memchr_iter(b'\n', text[range.clone()].as_bytes()).count();
     let mut out = Vec::with_capacity(lines + 1);
     let mut previous: Option<&str> = None;
-    let mut record = |start: usize, end: usize, tabs: [usize; 3], count: usize| {
+    // Each line found with memchr, with its offset for the messages.
+    let mut start = range.start;
+    while start < range.end {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..range.end])
+            .map_or(range.end, |i| start + i);
+        let line = &text[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
         let error = |message: String| ParseError {
             table: COMMUNES_TABLE,
             line: line_of(start),
             message,
         };
-        let end = if text.as_bytes()[start..end].ends_with(b"\r") {
-            end - 1
-        } else {
-            end
-        };
-        if count != 3 || tabs[2] >= end {
+        let Some([insee, nom, departement, population]) = cells(line) else {
             return Err(error("4 colonnes attendues".to_owned()));
-        }
-        let (insee, nom, departement, population) = (
-            &text[start..tabs[0]],
-            &text[tabs[0] + 1..tabs[1]],
-            &text[tabs[1] + 1..tabs[2]],
-            &text[tabs[2] + 1..end],
-        );
+        };
         if !insee.as_bytes().starts_with(prefix) || !departement.as_bytes().starts_with(prefix) {
             return Err(error(format!(
                 "code « {insee} » ou département « {departement} » hors de sa section"
@@ -454,25 +471,6 @@ pub(crate) fn communes(
             epci: None,
             ept: None,
         });
-        Ok(())
-    };
-    // Each line found with memchr (one search per line), its tabs with a
-    // plain loop (a tab every eight bytes: memchr's setup at each search
-    // cost more than it saved).
-    let bytes = text.as_bytes();
-    let mut start = range.start;
-    while start < range.end {
-        let end = memchr::memchr(b'\n', &bytes[start..range.end]).map_or(range.end, |i| start + i);
-        let (mut tabs, mut count) = ([0; 3], 0);
-        for (i, &byte) in bytes[start..end].iter().enumerate() {
-            if byte == b'\t' {
-                if let Some(tab) = tabs.get_mut(count) {
-                    *tab = start + i;
-                }
-                count += 1;
-            }
-        }
-        record(start, end, tabs, count)?;
         start = end + 1;
     }
     Ok(out)
@@ -600,7 +598,7 @@ pub(crate) fn codes_postaux(text: &'static str) -> Result<Vec<CodePostal>, Parse
 #[cfg(test)]
 mod lines_tests {
     #[test]
-    fn cells_are_those_of_str_split() {
+    fn fields_and_cells_are_those_of_str_split() {
         for line in [
             "",
             "a",
@@ -613,6 +611,7 @@ mod lines_tests {
             "a\tb\tc\td",
         ] {
             let split: Vec<&str> = line.split('\t').collect();
+            assert_eq!(super::fields(line, b'\t').collect::<Vec<_>>(), split);
             let as_array = |n| (split.len() == n).then(|| split.clone());
             assert_eq!(
                 super::cells::<1>(line).map(Vec::from),
